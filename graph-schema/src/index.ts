@@ -1,0 +1,6 @@
+export * from './nodes';
+export * from './relationships';
+export * from './records';
+export * from './merge';
+export * from './cypher';
+export * from './export-format';

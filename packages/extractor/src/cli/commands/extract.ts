@@ -1,0 +1,52 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { addBatch, createGraph } from '@kg/graph-schema';
+import { runPipeline } from '../../pipeline';
+import { dateOption, intOption, parse, UsageError } from '../args';
+import { formatExplanation } from '../explain';
+import { Progress } from '../progress';
+import { RunReport } from '../report';
+import { writeGraphJson } from '../../write/graph-file';
+
+export const EXTRACT_USAGE = `kg extract PATH… [--out graph.json] [--explain] [--published YYYY-MM-DD]
+  Extracts actors, meetings and positions with no database and writes the
+  graph file (graphology JSON, the graph-schema export format).
+  --out FILE        where to write the graph (default: standard output)
+  --explain         print, sentence by sentence, what was found and by which rule
+  --published DATE  publication date for articles that give none
+  --max-article-size BYTES   refuse single articles larger than this (default 5 MB)`;
+
+export async function extractCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    out: { type: 'string', short: 'o' },
+    explain: { type: 'boolean' },
+    published: { type: 'string' },
+    'max-article-size': { type: 'string' },
+  });
+  if (!positionals.length) throw new UsageError('kg extract needs at least one file or folder');
+  const progress = new Progress('extracting');
+  const report = new RunReport(progress);
+  const graph = createGraph();
+  const explainOut = values.explain ? (values.out ? process.stdout : process.stderr) : undefined;
+  for await (const ev of runPipeline(positionals, {
+    published: dateOption(values.published, 'published'),
+    maxArticleBytes: intOption(values['max-article-size'], 'max-article-size', 5 * 1024 * 1024),
+  })) {
+    if (!report.note(ev)) continue;
+    addBatch(graph, ev.batch);
+    if (explainOut) explainOut.write(`${formatExplanation(ev.extraction)}\n\n`);
+  }
+  progress.done();
+  if (values.out && values.out !== '-') {
+    await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
+    await writeGraphJson(graph, createWriteStream(values.out));
+  } else await writeGraphJson(graph, process.stdout, false);
+  const count = (label: string) => graph.filterNodes((_, a) => a.label === label).length;
+  process.stderr.write(
+    `${report.summaryLine()}\n` +
+      `graph: ${count('Actor')} actors, ${count('Meeting')} meetings, ${count('Position')} positions, ` +
+      `${graph.order} nodes and ${graph.size} relationships${values.out && values.out !== '-' ? ` written to ${values.out}` : ''}\n`,
+  );
+  return report.failed ? 1 : 0;
+}

@@ -1,0 +1,3 @@
+export { Resolver } from './resolver';
+export { slug, shortHash } from './ids';
+export { normName, surnameOf } from './names';

@@ -1,0 +1,2 @@
+// Placeholder until the local Neo4j launcher is wired in.
+module.exports = async () => {};
