@@ -11,5 +11,6 @@ module.exports = {
   globalSetup: '<rootDir>/scripts/jest/global-setup.cjs',
   globalTeardown: '<rootDir>/scripts/jest/global-teardown.cjs',
   testTimeout: 60000,
-  maxWorkers: 2,
+  // Neo4j community has one user database: test files take turns with it.
+  maxWorkers: 1,
 };

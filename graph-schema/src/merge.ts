@@ -6,7 +6,7 @@ import type { NodeLabel, NodeProps } from './nodes';
  * these rules, so a file export and the database agree.
  *  - lists (aliases, roles) are unions, in first-seen order;
  *  - a value that was missing is filled in; a value already set is kept,
- *    except that a meeting reported as held overrides planned/proposed and a
+ *    except that an actor's fuller name replaces a shorter one, a meeting reported as held overrides planned/proposed and a
  *    date found later fills a null date.
  */
 export function mergeProps<L extends NodeLabel>(label: L, old: NodeProps[L], next: NodeProps[L]): NodeProps[L] {
@@ -15,6 +15,12 @@ export function mergeProps<L extends NodeLabel>(label: L, old: NodeProps[L], nex
     const cur = out[k];
     if (Array.isArray(cur) && Array.isArray(v)) out[k] = union(cur, v);
     else if (cur === undefined || cur === null || cur === '') out[k] = v;
+  }
+  if (label === 'Actor') {
+    // "Putin" seen first, "Vladimir Putin" later: the fuller name wins.
+    const o = old as NodeProps['Actor'];
+    const n = next as NodeProps['Actor'];
+    if (wordCount(n.name) > wordCount(o.name)) out.name = n.name;
   }
   if (label === 'Meeting') {
     const o = old as NodeProps['Meeting'];
@@ -29,3 +35,5 @@ export function union<T>(a: readonly T[], b: readonly T[]): T[] {
   for (const x of b) if (!out.includes(x)) out.push(x);
   return out;
 }
+
+const wordCount = (s: string) => s.trim().split(/\s+/).length;

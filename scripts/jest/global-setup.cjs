@@ -1,2 +1,19 @@
-// Placeholder until the local Neo4j launcher is wired in.
-module.exports = async () => {};
+// Every test that touches the database runs against a real Neo4j: the one
+// NEO4J_URI names, or else a local one started here (its own home and port,
+// wiped each run, so a developer's .kg/neo4j data is never touched).
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+
+const ROOT = path.resolve(__dirname, '../..');
+
+module.exports = async () => {
+  if (process.env.NEO4J_URI) return;
+  const { startNeo4j } = await import(pathToFileURL(path.join(ROOT, 'tools/neo4j-local/neo4j-local.mjs')).href);
+  const home = path.join(ROOT, '.kg/neo4j-test');
+  const port = Number(process.env.KG_TEST_NEO4J_PORT ?? 7697);
+  const started = await startNeo4j({ home, port, fresh: true, log: (m) => process.stderr.write(`[neo4j-local] ${m}\n`) });
+  process.env.NEO4J_URI = started.uri;
+  process.env.KG_TEST_NEO4J_HOME = home;
+  process.env.KG_TEST_NEO4J_PORT = String(port);
+  globalThis.__KG_STOP_NEO4J__ = started.stop;
+};

@@ -1,9 +1,11 @@
 import { UsageError } from './args';
 import { EXTRACT_USAGE, extractCommand } from './commands/extract';
+import { INGEST_USAGE, ingestCommand } from './commands/ingest';
 
 type Command = { usage: string; run: (argv: string[]) => Promise<number> };
 
 const COMMANDS: Record<string, Command> = {
+  ingest: { usage: INGEST_USAGE, run: ingestCommand },
   extract: { usage: EXTRACT_USAGE, run: extractCommand },
 };
 
