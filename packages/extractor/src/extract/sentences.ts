@@ -6,9 +6,16 @@ export interface Sentence {
   text: string;
 }
 
-const ABBREV = /\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|St|Lt|Col|Gov|Prof|U\.S|U\.N|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|[A-Z])\.$/;
+// Words that end with a full stop without ending the sentence.
+const ABBREV =
+  /(?:^|[\s("“])(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|St|Lt|Col|Maj|Capt|Cmdr|Adm|Gov|Prof|Sgt|Jr|Sr|Hon|Rev|Ft|Mt|No|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Calif|Fla|Mass|Wash|Va|Pa|Ill|Tex|Ga|[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])\.$/;
 
-/** Splits text into sentences at ., ! or ? followed by a capital, and at paragraph breaks. */
+/**
+ * Splits text into sentences: at every line break (news files put one
+ * paragraph or one heading per line), and inside a line at . ! ? (and a
+ * closing quote) followed by a capital, a digit or an opening quote — except
+ * after titles, initials and abbreviations ("Mr.", "Vladimir V. Putin", "U.S.").
+ */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   const push = (s: number, e: number) => {
@@ -17,11 +24,19 @@ export function splitSentences(text: string): Sentence[] {
     if (e > s) out.push({ index: out.length, start: s, end: e, text: text.slice(s, e) });
   };
   let start = 0;
-  const re = /([.!?]["”’)]*)\s+(?=["“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“"])/g;
+  const re = /([.!?]+["”’)]*)[ \t]+(?=["“‘(]?[\p{Lu}\d])|\n/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const end = m.index + (m[1]?.length ?? 0);
-    if (m[1] && ABBREV.test(text.slice(Math.max(start, end - 6), end))) continue;
+    if (m[0] === '\n') {
+      push(start, m.index);
+      start = m.index + 1;
+      continue;
+    }
+    const end = m.index + m[1]!.length;
+    if (m[1] === '.' && ABBREV.test(text.slice(Math.max(start, m.index - 12), m.index + 1))) {
+      // "U.S. Army" is one sentence; "... the U.S. The next" is rare enough to accept.
+      continue;
+    }
     push(start, end);
     start = m.index + m[0].length;
   }

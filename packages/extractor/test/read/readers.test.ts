@@ -42,7 +42,7 @@ describe('.txt articles', () => {
     writeFileSync(path.join(dir, 'bad-date.txt'), `title: Talks\npublished: 2025-02-30\n\n${body}`);
     const [ev] = await readAll([dir]);
     expect(ev!.kind).toBe('article');
-    if (ev!.kind !== 'article') return;
+    if (ev?.kind !== 'article') return;
     expect(ev.doc.published).toBeUndefined();
     expect(ev.warnings[0]).toMatchObject({ line: 2, message: expect.stringMatching(/impossible date "2025-02-30"/) });
   });
