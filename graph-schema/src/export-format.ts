@@ -21,7 +21,7 @@ export const SerializedEdge = z.object({
   attributes: z.object({ type: RelTypeSchema }).loose(),
 });
 export const SerializedGraph = z.object({
-  options: z.object({ type: z.string(), multi: z.boolean(), allowSelfLoops: z.boolean() }).partial().optional(),
+  options: z.object({ type: z.enum(['directed', 'undirected', 'mixed']), multi: z.boolean(), allowSelfLoops: z.boolean() }).partial().optional(),
   attributes: z.record(z.string(), z.unknown()).optional(),
   nodes: z.array(SerializedNode),
   edges: z.array(SerializedEdge),

@@ -1,5 +1,6 @@
 import { applySchema, connect, displayUri, resolveNeo4j } from '@kg/neo4j';
 import { ingest } from '../../ingest';
+import { defaultWorkers } from '../../parallel/extract-pool';
 import { formatProblem } from '../../read';
 import { dateOption, intOption, parse, UsageError } from '../args';
 import { Progress } from '../progress';
@@ -10,12 +11,14 @@ export const INGEST_USAGE = `kg ingest PATH… [--published YYYY-MM-DD] [--batch
   when set, otherwise the local Neo4j under .kg/ (started if needed).
   Articles already in the database (same text) are passed over.
   --published DATE  publication date for articles that give none
-  --batch N         whole articles per transaction (default 50)`;
+  --batch N         whole articles per transaction (default 50)
+  --workers N       extraction threads (default: the number of cores)`;
 
 export async function ingestCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
     published: { type: 'string' },
     batch: { type: 'string' },
+    workers: { type: 'string' },
     'max-article-size': { type: 'string' },
   });
   if (!positionals.length) throw new UsageError('kg ingest needs at least one file or folder');
@@ -42,11 +45,14 @@ export async function ingestCommand(argv: string[]): Promise<number> {
         published: dateOption(values.published, 'published'),
         batchArticles: intOption(values.batch, 'batch', 50) || 50,
         maxArticleBytes: intOption(values['max-article-size'], 'max-article-size', 5 * 1024 * 1024),
+        workers: intOption(values.workers, 'workers', defaultWorkers()),
         signal: controller.signal,
       },
       {
         onProblem: (kind, p) => progress.log(`${kind === 'failed' ? 'error' : kind}: ${formatProblem(p)}`),
         onCommit: ({ articles, counts }) => progress.update(articles, `articles written, ${counts.nodesCreated} nodes created`),
+        onRetry: (attempt, delay, e) =>
+          progress.log(`database unavailable (${e.message.split('\n')[0]}); retry ${attempt} in ${(delay / 1000).toFixed(0)} s`),
       },
     );
     progress.done();

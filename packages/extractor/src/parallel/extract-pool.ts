@@ -1,0 +1,100 @@
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { extract } from '../extract';
+import type { Extraction } from '../extract/types';
+import type { SourceDocument } from '../read/document';
+
+export type ExtractOutcome = { ok: true; extraction: Extraction } | { ok: false; error: string };
+
+/** Runs `extract` over many documents; results come back in input order. */
+export interface Extractor {
+  extractAll(docs: readonly SourceDocument[]): Promise<ExtractOutcome[]>;
+  close(): Promise<void>;
+}
+
+export const defaultWorkers = () => os.availableParallelism();
+
+/** With 0 or 1 workers, extraction runs on the calling thread (no start-up cost for small inputs). */
+export function createExtractor(workers: number): Extractor {
+  return workers > 1 ? new WorkerPool(workers) : inline;
+}
+
+const inline: Extractor = {
+  async extractAll(docs) {
+    return docs.map((doc) => {
+      try {
+        return { ok: true, extraction: extract(doc) };
+      } catch (e) {
+        return { ok: false, error: (e as Error).stack ?? String(e) };
+      }
+    });
+  },
+  async close() {},
+};
+
+class WorkerPool implements Extractor {
+  private workers: Worker[] = [];
+  private pending = new Map<number, (o: ExtractOutcome) => void>();
+  private queue: { id: number; doc: SourceDocument }[] = [];
+  private idle: Worker[] = [];
+  private nextId = 0;
+
+  constructor(size: number) {
+    const file = path.join(__dirname, 'extract-worker.ts');
+    for (let i = 0; i < size; i++) {
+      // Workers run the TypeScript sources through tsx, like the CLI itself.
+      const w = new Worker(file, { execArgv: ['--require', require.resolve('tsx/cjs')] });
+      w.on('message', (m: { id: number; extraction?: Extraction; error?: string }) => {
+        const done = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        this.assigned.delete(m.id);
+        done?.(m.error ? { ok: false, error: m.error } : { ok: true, extraction: m.extraction! });
+        this.idle.push(w);
+        this.pump();
+      });
+      w.on('error', (e) => {
+        // A crashed worker fails the article it held; the others go on.
+        for (const [id, owner] of this.assigned)
+          if (owner === w) {
+            this.pending.get(id)?.({ ok: false, error: `extraction worker crashed: ${e.message}` });
+            this.pending.delete(id);
+            this.assigned.delete(id);
+          }
+        this.workers = this.workers.filter((x) => x !== w);
+        if (!this.workers.length) for (const job of this.queue.splice(0)) this.pending.get(job.id)?.({ ok: false, error: 'no extraction worker left' });
+      });
+      this.workers.push(w);
+      this.idle.push(w);
+    }
+  }
+
+  private assigned = new Map<number, Worker>();
+
+  extractAll(docs: readonly SourceDocument[]): Promise<ExtractOutcome[]> {
+    return Promise.all(
+      docs.map(
+        (doc) =>
+          new Promise<ExtractOutcome>((resolve) => {
+            const id = this.nextId++;
+            this.pending.set(id, resolve);
+            this.queue.push({ id, doc });
+            this.pump();
+          }),
+      ),
+    );
+  }
+
+  private pump(): void {
+    while (this.idle.length && this.queue.length) {
+      const w = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      this.assigned.set(job.id, w);
+      w.postMessage(job);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
