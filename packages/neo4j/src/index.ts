@@ -1,3 +1,19 @@
 export { configFromEnv, displayUri, type Neo4jConfig } from './config';
 export { connect, applySchema, type Connection } from './connect';
 export { resolveNeo4j, startLocalNeo4j, stopLocalNeo4j, REPO_ROOT } from './local';
+export {
+  runReadQuery,
+  explainQueryError,
+  queryDefaults,
+  toJson,
+  QueryError,
+  DEFAULT_ROW_LIMIT,
+  DEFAULT_TIMEOUT_MS,
+  type QueryResult,
+  type QueryValue,
+  type QueryNode,
+  type QueryRelationship,
+  type QueryPath,
+  type QueryPoint,
+  type ReadQueryOptions,
+} from './query';

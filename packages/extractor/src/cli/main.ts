@@ -1,12 +1,16 @@
 import { UsageError } from './args';
 import { EXTRACT_USAGE, extractCommand } from './commands/extract';
 import { INGEST_USAGE, ingestCommand } from './commands/ingest';
+import { QUERY_USAGE, queryCommand } from './commands/query';
+import { EXPORT_USAGE, exportCommand } from './commands/export';
 
 type Command = { usage: string; run: (argv: string[]) => Promise<number> };
 
 const COMMANDS: Record<string, Command> = {
   ingest: { usage: INGEST_USAGE, run: ingestCommand },
   extract: { usage: EXTRACT_USAGE, run: extractCommand },
+  query: { usage: QUERY_USAGE, run: queryCommand },
+  export: { usage: EXPORT_USAGE, run: exportCommand },
 };
 
 const usage = () =>

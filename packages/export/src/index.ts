@@ -1,0 +1,10 @@
+export { selectSubgraph, type Selection, type SelectOptions, type Selected } from './select';
+export { SubgraphBuilder, nodeAttributes, schemaDefaults, edgeKey, kgLabel, subgraphCounts, type Subgraph } from './subgraph';
+export { layoutPositions, mulberry32, type Positions } from './layout';
+export { toGexf, readGexf } from './formats/gexf';
+export { toGraphml, readGraphml } from './formats/graphml';
+export { toGraphJson, writeGraphJson } from './formats/json';
+export { toCsv, type CsvExport } from './formats/csv';
+export { toCypherScript, cypherLiteral, cypherString, ident, splitCypherStatements, runCypherScript } from './formats/cypher';
+export { writeExport, FORMATS, FORMAT_EXTENSIONS, type ExportFormat } from './write';
+export { EXAMPLE_QUERIES, findExample, exampleParams, type ExampleQuery } from './examples';
