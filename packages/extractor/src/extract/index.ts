@@ -1,56 +1,130 @@
-import * as chrono from 'chrono-node';
 import type { SourceDocument } from '../read/document';
+import { buildActors, type SentenceCtx } from './actors';
+import { datelineDate, findDates, type DateExpr } from './dates';
+import { KB, type EntityKind } from './knowledge';
+import { analyzeLayout } from './layout';
+import { findMeetings } from './meetings';
+import { findMentions } from './mentions';
+import { findPositions } from './positions';
 import { splitSentences } from './sentences';
-import type { ExtractedActor, ExtractedMeeting, Extraction } from './types';
+import { tokenize } from './tokens';
+import type { ExplainEntry, ExtractedActor, ExtractedMeeting, ExtractedPosition, Extraction } from './types';
 
 export * from './types';
+
+const DATE_WORD = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|week|weekend|month|year|ago)/i;
 export { splitSentences } from './sentences';
 
-const COUNTRIES: Record<string, string> = {
-  Russia: 'Russia', Russian: 'Russia', Ukraine: 'Ukraine', Ukrainian: 'Ukraine', US: 'United States', 'United States': 'United States',
-  American: 'United States', Turkey: 'Turkey', Turkish: 'Turkey', China: 'China', Chinese: 'China', India: 'India', Indian: 'India',
-};
-const NOT_NAME = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'President', 'Minister', 'Foreign', 'Prime', 'Earlier', 'Speaking']);
-const MEETING = /\b(talks|met|meets|meeting|summit|negotiations)\b/i;
-
-/** Baseline extraction: capitalized personal names, countries, and talks between them. */
+/**
+ * Extraction of one article, as a pipeline of small stages:
+ *   layout (what is body, what is chrome; the dateline)
+ *   → sentences → tokens → mentions (gazetteers, titles, names)
+ *   → actors (who is who in the article) → meetings → positions.
+ * A pure function of the document: the knowledge files are loaded once at
+ * module level (knowledge.ts), so this runs unchanged in worker threads.
+ */
 export function extract(doc: SourceDocument): Extraction {
-  const sentences = splitSentences(doc.text);
-  const actors = new Map<string, ExtractedActor>();
-  const meetings: ExtractedMeeting[] = [];
-  const explain: Extraction['explain'] = [];
-  const ref = new Date(`${doc.published ?? '1970-01-01'}T12:00:00Z`);
-  for (const s of sentences) {
-    const inSentence = new Set<string>();
-    for (const m of s.text.matchAll(/\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b/g)) {
-      const words = m[1]!.split(/\s+/).filter((w) => !NOT_NAME.has(w) && !COUNTRIES[w]);
-      if (words.length < 2) continue;
-      const name = words.join(' ');
-      const a = actors.get(name) ?? { ref: name, name, kind: 'person' as const, aliases: [name], roles: [], mentions: [] };
-      a.mentions.push({ sentence: s.text, start: s.start, end: s.end });
-      actors.set(name, a);
-      inSentence.add(name);
-      explain.push({ sentence: s.index, start: s.start + m.index!, end: s.start + m.index! + m[0].length, rule: 'capitalized-name', found: `person ${name}` });
-    }
-    for (const [word, country] of Object.entries(COUNTRIES)) {
-      if (!new RegExp(`\\b${word}\\b`).test(s.text)) continue;
-      const a = actors.get(country) ?? { ref: country, name: country, kind: 'country' as const, aliases: [country], roles: [], mentions: [] };
-      a.mentions.push({ sentence: s.text, start: s.start, end: s.end });
-      actors.set(country, a);
-    }
-    if (MEETING.test(s.text) && inSentence.size >= 2) {
-      const when = chrono.parse(s.text, ref, { forwardDate: false })[0];
-      const date = when && doc.published ? when.start.date().toISOString().slice(0, 10) : null;
-      meetings.push({
-        participants: [...inSentence].map((r) => ({ ref: r })),
-        date,
-        dateText: when?.text ?? '',
-        status: /\b(will|set to|to meet|plan)\b/.test(s.text) ? 'planned' : 'held',
-        mode: /\b(call|phone)\b/i.test(s.text) ? 'call' : 'unknown',
-        evidence: [{ sentence: s.text, start: s.start, end: s.end }],
+  const text = doc.text;
+  const layout = analyzeLayout(text);
+  const acronyms = new Map<string, string>();
+  const acronymKinds = new Map<string, EntityKind>();
+  const sentences: (SentenceCtx & { dates: DateExpr[] })[] = [];
+  for (const s of splitSentences(text)) {
+    if (s.start >= layout.chromeStart) break; // "Related Articles", "Hot this week": never read
+    const body = layout.zoneOf(s.start) === 'body';
+    const toks = tokenize(s.text, s.start);
+    // the dateline ("ISTANBUL, Türkiye —") says where the reporter is, not who acts
+    const dlEnd = layout.dateline && s.start <= layout.dateline.start && s.end > layout.dateline.start ? layout.dateline.end : -1;
+    const ms = body ? findMentions(toks, s.index, acronyms, acronymKinds) : { mentions: [], owner: new Int32Array(toks.length).fill(-1), acronyms: [] };
+    if (dlEnd > 0)
+      ms.mentions.forEach((m, k) => {
+        if (m.start < dlEnd) {
+          m.type = 'place';
+          for (let q = 0; q < ms.owner.length; q++) if (ms.owner[q] === k) ms.owner[q] = -1;
+        }
       });
-      explain.push({ sentence: s.index, start: s.start, end: s.end, rule: 'meeting-word', found: `meeting of ${[...inSentence].join(', ')}` });
-    }
+    // dates are only looked for where a month, a weekday or a deictic word occurs
+    const dated = body && DATE_WORD.test(s.text);
+    sentences.push({ ...s, toks, mentions: ms.mentions, owner: ms.owner, body, dates: dated ? findDates(toks) : [] });
   }
-  return { doc, actors: [...actors.values()], meetings, positions: [], explain };
+  const table = buildActors(sentences);
+  const dl = layout.dateline;
+  const refDate = datelineDate(dl?.dateText, doc.published) ?? doc.published;
+  const dlEntry = dl ? KB.forms.get(dl.city) : undefined;
+  const datelineCity = dlEntry && (dlEntry.type === 'capital' || dlEntry.type === 'city' || dlEntry.type === 'seat') ? dlEntry.city : dl && !dlEntry ? dl.city : undefined;
+  const meetings = findMeetings({ sentences, table, refDate, ...(datelineCity ? { datelineCity } : {}) });
+  const positions = findPositions({ sentences, table, refDate });
+
+  // -- actors worth a node: every person; countries, organizations and groups that take part
+  //    in something (a meeting, a position, an affiliation)
+  const used = new Set<string>();
+  for (const m of meetings) m.participants.forEach((p) => used.add(p));
+  for (const p of positions) used.add(p.holder);
+  for (const a of table.actors.values()) {
+    if (a.kind === 'person' && a.mentions.length) used.add(a.ref);
+    if (a.kind === 'person' && a.affiliation) used.add(a.affiliation.type === 'country' ? `country:${a.affiliation.key}` : refByName(a.affiliation.key));
+  }
+  function refByName(name: string): string {
+    for (const a of table.actors.values()) if (a.kind !== 'person' && a.name === name) return a.ref;
+    return '';
+  }
+  const explain: ExplainEntry[] = [];
+  const byStart = new Map(sentences.map((s) => [s.start, s.index]));
+  const sentenceOf = (start: number) => byStart.get(start) ?? 0;
+  const actors: ExtractedActor[] = [];
+  for (const a of table.actors.values()) {
+    if (!used.has(a.ref) || !a.mentions.length) continue;
+    const aff = a.affiliation ? (a.affiliation.type === 'country' ? `country:${a.affiliation.key}` : refByName(a.affiliation.key)) : '';
+    actors.push({
+      ref: a.ref,
+      name: a.name,
+      kind: a.kind,
+      aliases: [...a.aliases],
+      roles: [...a.roles],
+      ...(aff && table.actors.has(aff) ? { affiliation: { ref: aff, ...(a.roles.size ? { role: [...a.roles][0]! } : {}) } } : {}),
+      mentions: a.mentions,
+    });
+    const first = a.mentions[0]!;
+    explain.push({
+      sentence: sentenceOf(first.start),
+      start: first.start,
+      end: first.end,
+      rule: a.rule,
+      found: `${a.kind} "${a.name}"${a.roles.size ? ` — ${[...a.roles].join('; ')}` : ''}${a.affiliation ? ` (of ${a.affiliation.key})` : ''}${a.aliases.size > 1 ? `, also "${[...a.aliases].filter((x) => x !== a.name).join('", "')}"` : ''}`,
+    });
+  }
+  const kept = new Set(actors.map((a) => a.ref));
+  const nameOf = (r: string) => table.actors.get(r)?.name ?? r;
+  const outMeetings: ExtractedMeeting[] = meetings.map((m) => {
+    const participants = [...m.participants].filter((p) => kept.has(p)).map((ref) => ({ ref, ...(m.roles.get(ref) ? { role: m.roles.get(ref)! } : {}) }));
+    for (const e of m.evidence)
+      explain.push({
+        sentence: sentenceOf(e.start),
+        start: e.start,
+        end: e.end,
+        rule: m.rule,
+        found: `meeting (${m.status}, ${m.mode}) of ${participants.map((p) => nameOf(p.ref)).join(', ')}${m.date ? ` on ${m.date}` : m.dateText ? ` "${m.dateText}" (date not fixed)` : ''}${m.place ? ` in ${m.place.name}` : ''}`,
+      });
+    return {
+      participants,
+      date: m.date,
+      dateText: m.dateText,
+      status: m.status,
+      mode: m.mode,
+      ...(m.place ? { place: { name: m.place.name, ...(m.place.country && m.place.country !== m.place.name ? { country: m.place.country } : {}) } } : {}),
+      ...(m.duration ? { duration: m.duration } : {}),
+      ...(m.outcome ? { outcome: m.outcome } : {}),
+      ...(m.ordinal ? { ordinal: m.ordinal } : {}),
+      summary: m.evidence[0]!.sentence.slice(0, 300),
+      evidence: m.evidence,
+    };
+  });
+  const outPositions: ExtractedPosition[] = positions
+    .filter((p) => kept.has(p.holder))
+    .map((p) => {
+      explain.push({ sentence: sentenceOf(p.evidence.start), start: p.evidence.start, end: p.evidence.end, rule: p.rule, found: `${nameOf(p.holder)} ${p.stance}${p.issue ? ` [${p.issue}]` : ''}: "${p.statement}"` });
+      return { holder: p.holder, stance: p.stance, statement: p.statement, ...(p.issue ? { issue: p.issue } : {}), date: p.date ?? null, evidence: p.evidence };
+    });
+  explain.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+  return { doc, actors, meetings: outMeetings.filter((m) => m.participants.length), positions: outPositions, explain };
 }

@@ -27,6 +27,8 @@ export interface ExtractedMeeting {
   summary?: string;
   duration?: string;
   outcome?: string;
+  /** "first", "second", "similar"...: what sets this meeting apart from others of the same parties */
+  ordinal?: string;
   evidence: Evidence[];
 }
 

@@ -1,6 +1,6 @@
 /** Name form used for matching: case, accents, punctuation and possessives do not count. */
 export function normName(s: string): string {
-  return s
+  return (s ?? '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[’‘`]/g, "'")
@@ -13,4 +13,36 @@ export function normName(s: string): string {
 
 export function surnameOf(name: string): string {
   return normName(name).split(' ').at(-1) ?? '';
+}
+
+/**
+ * Key under which spelling variants of a surname meet (Zelensky / Zelenskyy /
+ * Zelenskiy, Erdogan / Erdoğan, al-Burhan / Burhan, Mohammed / Mohamed).
+ */
+export function variantKey(word: string): string {
+  return normName(word)
+    .replace(/^(al|el|ad|as|ash|at|az)[-\s]/, '')
+    .replace(/[^a-z]/g, '')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/(iy|yi|y|ii|i)$/, 'i')
+    .replace(/kh/g, 'h');
+}
+
+/** Name words without initials: "Vladimir V. Putin" → ["vladimir", "putin"]. */
+export function nameWords(name: string): string[] {
+  return normName(name)
+    .split(/\s+/)
+    .filter((w) => w && !/^[a-z]\.?$/.test(w) && !/^(mr|mrs|ms|dr)$/.test(w));
+}
+
+/** Given names agree when one side has none, when they match up to spelling, or one is the other's initial. */
+export function givenNamesAgree(a: string[], b: string[]): boolean {
+  if (!a.length || !b.length) return true;
+  return a.some((x) =>
+    b.some((y) => {
+      const gx = variantKey(x);
+      const gy = variantKey(y);
+      return gx === gy || ((gx.length === 1 || gy.length === 1) && gx[0] === gy[0]) || (gx.length > 3 && gy.length > 3 && gx.slice(0, 4) === gy.slice(0, 4));
+    }),
+  );
 }

@@ -1,0 +1,177 @@
+import { MONTHS, WEEKDAYS } from './lexicon';
+import type { Token } from './tokens';
+
+/**
+ * Dates as news writes them, resolved against the article's reference date
+ * (the dateline's date when there is one, else the publication date):
+ * "late Tuesday", "later Thursday", "on Saturday", "last Monday",
+ * "Tuesday's talks", "May 16", "3 December", "May 16, 2025", "today",
+ * "yesterday", "tomorrow". Without a reference date, only dates that carry
+ * their year resolve; the words stay in dateText either way.
+ */
+export interface DateExpr {
+  t0: number;
+  t1: number;
+  start: number;
+  end: number;
+  text: string;
+  /** what the words say, before resolution */
+  kind: 'weekday' | 'monthday' | 'full' | 'deictic' | 'vague';
+  weekday?: number;
+  month?: number;
+  day?: number;
+  year?: number;
+  /** -1 "last", +1 "next", 0 none */
+  shift?: number;
+  /** deictic offset in days: today 0, yesterday -1, tomorrow +1 */
+  offset?: number;
+}
+
+const DAY_MS = 86400000;
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const parseIso = (s: string) => new Date(`${s}T00:00:00Z`);
+
+export function findDates(toks: Token[]): DateExpr[] {
+  const out: DateExpr[] = [];
+  const n = toks.length;
+  const mk = (t0: number, t1: number, e: Omit<DateExpr, 't0' | 't1' | 'start' | 'end' | 'text'>, text?: string): DateExpr => ({
+    t0,
+    t1,
+    start: toks[t0]!.start,
+    end: toks[t1 - 1]!.end,
+    text: text ?? toks.slice(t0, t1).map((t) => t.text).join(' ').replace(/ ([,'])/g, '$1'),
+    ...e,
+  });
+  for (let i = 0; i < n; i++) {
+    const tk = toks[i]!;
+    // only words and numbers can start a date
+    if (tk.kind === 'punct') continue;
+    const w = tk.lower.endsWith('.') ? tk.lower.slice(0, -1) : tk.lower;
+    const month = MONTHS[w];
+    // "May 16", "May 16, 2025", "Dec 4"
+    if (month && toks[i]!.cap && i + 1 < n && /^\d{1,2}$/.test(toks[i + 1]!.text) && +toks[i + 1]!.text <= 31 && !(w === 'may' && !toks[i]!.cap)) {
+      let j = i + 2;
+      let year: number | undefined;
+      if (j + 1 < n && toks[j]!.text === ',' && /^(19|20)\d\d$/.test(toks[j + 1]!.text)) {
+        year = +toks[j + 1]!.text;
+        j += 2;
+      } else if (j < n && /^(19|20)\d\d$/.test(toks[j]!.text)) {
+        year = +toks[j]!.text;
+        j += 1;
+      }
+      let s = i;
+      // "Friday, May 16": the weekday is part of it
+      if (s >= 2 && toks[s - 1]!.text === ',' && WEEKDAYS[toks[s - 2]!.lower] !== undefined) s -= 2;
+      out.push(mk(s, j, { kind: year ? 'full' : 'monthday', month, day: +toks[i + 1]!.text, ...(year ? { year } : {}) }));
+      i = j - 1;
+      continue;
+    }
+    // "3 December", "16 May 2025"
+    if (/^\d{1,2}$/.test(toks[i]!.text) && i + 1 < n && MONTHS[toks[i + 1]!.lower.replace(/\.$/, '')] && toks[i + 1]!.cap) {
+      const m = MONTHS[toks[i + 1]!.lower.replace(/\.$/, '')]!;
+      let j = i + 2;
+      let year: number | undefined;
+      if (j < n && /^(19|20)\d\d$/.test(toks[j]!.text)) {
+        year = +toks[j]!.text;
+        j++;
+      }
+      out.push(mk(i, j, { kind: year ? 'full' : 'monthday', month: m, day: +toks[i]!.text, ...(year ? { year } : {}) }));
+      i = j - 1;
+      continue;
+    }
+    // "March 2022", "in August 2022": month precision only
+    if (month && toks[i]!.cap && i + 1 < n && /^(19|20)\d\d$/.test(toks[i + 1]!.text)) {
+      out.push(mk(i, i + 2, { kind: 'vague', month, year: +toks[i + 1]!.text }));
+      i++;
+      continue;
+    }
+    const wd = WEEKDAYS[w];
+    if (wd !== undefined && toks[i]!.cap) {
+      let s = i;
+      let shift = 0;
+      const prev = i > 0 ? toks[i - 1]!.lower : '';
+      if (prev === 'last' || prev === 'past') (shift = -1), (s = i - 1);
+      else if (prev === 'next' || prev === 'coming') (shift = 1), (s = i - 1);
+      else if (/^(late|early|later|earlier|this)$/.test(prev)) s = i - 1;
+      if (s > 0 && toks[s - 1]!.lower === 'on') s--;
+      if (s > 0 && s === i - 1 && /^(late|early)$/.test(toks[s - 1]!.lower)) s--; // "late on Monday"
+      // "Friday, May 16, 2025": the full date that follows says it
+      if (toks[i + 1]?.text === ',' && MONTHS[toks[i + 2]?.lower.replace(/\.$/, '') ?? ''] && /^\d{1,2}$/.test(toks[i + 3]?.text ?? '')) continue;
+      let j = i + 1;
+      if (j < n && /^(night|morning|evening|afternoon)$/.test(toks[j]!.lower)) j++;
+      out.push(mk(s, j, { kind: 'weekday', weekday: wd, shift }));
+      i = j - 1;
+      continue;
+    }
+    if (/^(today|tonight|yesterday|tomorrow)$/.test(w)) {
+      out.push(mk(i, i + 1, { kind: 'deictic', offset: w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0 }));
+      continue;
+    }
+    // "last week", "this week", "a week ago", "last weekend", "earlier in the month": kept as words only
+    if (/^(last|this|next|past)$/.test(w) && i + 1 < n && /^(week|weekend|month|year)$/.test(toks[i + 1]!.lower)) {
+      out.push(mk(i, i + 2, { kind: 'vague' }));
+      i++;
+      continue;
+    }
+    if (w === 'ago' && i >= 2 && /^(week|weeks|days|months|day|month)$/.test(toks[i - 1]!.lower)) {
+      out.push(mk(i - 2, i + 1, { kind: 'vague' }));
+    }
+  }
+  return out;
+}
+
+/**
+ * Resolves a date expression to YYYY-MM-DD, or null when the text does not
+ * fix the day. `future` says which way a bare weekday points: talks that
+ * "will be held on Saturday" are on the next Saturday, talks "held on
+ * Saturday" on the last one (a weekday equal to the reference day is that day).
+ */
+export function resolveDate(e: DateExpr, ref: string | undefined, future: boolean): string | null {
+  if (e.kind === 'full') return validIso(e.year!, e.month!, e.day!);
+  if (!ref) return null;
+  const r = parseIso(ref);
+  if (e.kind === 'deictic') return iso(new Date(r.getTime() + e.offset! * DAY_MS));
+  if (e.kind === 'monthday') {
+    // the year that puts the day closest to the reference date
+    const y = r.getUTCFullYear();
+    let best: string | null = null;
+    let bestGap = Infinity;
+    for (const yy of [y - 1, y, y + 1]) {
+      const s = validIso(yy, e.month!, e.day!);
+      if (!s) continue;
+      const gap = Math.abs(parseIso(s).getTime() - r.getTime());
+      if (gap < bestGap) (best = s), (bestGap = gap);
+    }
+    return best;
+  }
+  if (e.kind === 'weekday') {
+    const today = r.getUTCDay();
+    let delta: number;
+    if (e.shift === -1) delta = -(((today - e.weekday! + 7) % 7) || 7);
+    else if (e.shift === 1) delta = ((e.weekday! - today + 7) % 7) || 7;
+    else if (future) delta = (e.weekday! - today + 7) % 7;
+    else delta = -((today - e.weekday! + 7) % 7);
+    return iso(new Date(r.getTime() + delta * DAY_MS));
+  }
+  return null;
+}
+
+/** The dateline's date ("Moscow, Dec 4:") with the publication year, when it is near the publication date. */
+export function datelineDate(text: string | undefined, published: string | undefined): string | undefined {
+  if (!text || !published) return undefined;
+  const m = /^(\d{1,2})\s+([A-Za-z]+)\.?$|^([A-Za-z]+)\.?\s+(\d{1,2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const month = MONTHS[(m[2] ?? m[3])!.toLowerCase()];
+  const day = +(m[1] ?? m[4])!;
+  if (!month) return undefined;
+  const e: DateExpr = { t0: 0, t1: 0, start: 0, end: 0, text, kind: 'monthday', month, day };
+  const d = resolveDate(e, published, false);
+  if (!d) return undefined;
+  const gap = Math.abs(parseIso(d).getTime() - parseIso(published).getTime()) / DAY_MS;
+  return gap <= 7 ? d : undefined;
+}
+
+function validIso(y: number, m: number, d: number): string | null {
+  const s = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return iso(parseIso(s)) === s ? s : null;
+}

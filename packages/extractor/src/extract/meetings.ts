@@ -1,0 +1,945 @@
+import type { Evidence, MeetingMode, MeetingStatus } from '@kg/graph-schema';
+import type { ActorTable, SentenceCtx } from './actors';
+import { resolveDate, type DateExpr } from './dates';
+import { KB } from './knowledge';
+import { NON_PERSON_HEADS, PLACE_PREPS, SAY_VERBS, SPEECH_VERBS } from './lexicon';
+import type { Mention } from './mentions';
+
+/**
+ * Stage 4, "meetings": finds talks, summits, visits, negotiation rounds and
+ * calls, who took part, when, where, and whether they were held, are
+ * planned, were only proposed, or were cancelled. Sentences that speak of
+ * the same meeting ("the talks", "the meeting at the palace") are merged
+ * into one meeting per article.
+ */
+
+export interface MeetingDraft {
+  participants: Set<string>;
+  /** actors that only hosted, mediated or chaired, kept with a role */
+  roles: Map<string, string>;
+  date: string | null;
+  dateText: string;
+  status: MeetingStatus;
+  mode: MeetingMode;
+  place?: { name: string; country?: string; specific: number };
+  duration?: string;
+  outcome?: string;
+  evidence: Evidence[];
+  sentences: number[];
+  /** the words that started it, for --explain */
+  trigger: string;
+  rule: string;
+  /** merged from anaphoric mentions only (no participant of its own) */
+  ordinal?: string;
+}
+
+export interface SentenceDates {
+  dates: DateExpr[];
+}
+
+interface Ctx {
+  sentences: (SentenceCtx & SentenceDates)[];
+  table: ActorTable;
+  refDate: string | undefined;
+  datelineCity?: string;
+}
+
+// verbs that mean a meeting took (or will take) place between their subject and object
+const MEET_VERBS = /^(met|meet|meets|meeting|convened|convene|convenes|gathered|gather|negotiated|negotiate|negotiating|consult|consulted|consulting|talked|phoned|visited|visit|visits|visiting|hosted|host|hosts|hosting|received|welcomed|greeted)$/;
+// nouns for meetings
+const MEET_NOUNS = /^(talks|meeting|meetings|summit|summits|negotiations|round|consultations|discussions|discussion|call|visit|trip|engagement|session|conference|dialogue|negotiating)$/;
+// verbs that take a meeting noun as object, with the participants as subject
+const HOLD_VERBS = /^(held|hold|holds|holding|began|begin|begins|started|start|concluded|conclude|wrapped|wrap|resumed|resume|opened|had|have|has|attended|attend|attends|led|chaired|hosted|host|hosts|completed|ended|continued|joined|launched|entered|kicked)$/;
+const AUX = /^(has|have|had|will|would|is|are|was|were|be|been|being|also|later|then|reportedly|already|finally|first|again|to|set|due|expected|scheduled|planning|plan|plans|planned|going|could|can|may|might|shall|should|must|not|never|just|recently|previously|on|late|early|",|last|this|next|came|come|comes|coming|sat|sitting|seated|filmed|seen|pictured|photographed|shown|personally|directly|briefly|formally|finally|separately|jointly|agreed|agree|agrees|decided|decide|want|wants|hope|hopes|expect|expects|sought|seek|seeks)$/;
+const DETS = /^(the|a|an|both|all|two|three|four|several|senior|top|high-level|its|his|her|their|our|other|warring|various|visiting|rival|respective|some|many|foreign|national|security|intelligence|military|government|state|official|high|level|representatives?|of)$/;
+
+const STOP = /^(;|:|\(|\)|"|“|”|—|–|--)$/;
+const OPENERS = /^(after|because|although|though|since|until|unless|whether|when|whenever|where|which|who|whom|whose|despite|amid|following|while|but|so|whereas|if|once|before|as)$/;
+
+export function findMeetings(ctx: Ctx): MeetingDraft[] {
+  const drafts: MeetingDraft[] = [];
+  for (const s of ctx.sentences) {
+    if (!s.body) continue;
+    const found = sentenceMeetings(ctx, s);
+    for (const f of found) integrate(ctx, drafts, f);
+  }
+  return finish(ctx, drafts);
+}
+
+interface Found {
+  d: MeetingDraft;
+  anaphoric: boolean;
+  indefinite: boolean;
+  /** participants found only through "the two sides", "they" */
+  inherited: boolean;
+  /** a visit: one side travels; it joins another meeting only in the same place */
+  visit?: boolean;
+  dateExpr?: DateExpr;
+}
+
+// a sentence without any of these words has no meeting (a quick test before the token work)
+const ANY_TRIGGER = /\b(talks|meet\w*|met|summit|negotiat\w*|round|consult\w*|discussions?|call|visit\w*|trip|engagement|session|conference|dialogue|convene\w*|gather\w*|phoned|host\w*|received|welcomed|greeted|face|across|spoke|speaking|talking|talked)\b/i;
+
+function sentenceMeetings(ctx: Ctx, s: SentenceCtx & SentenceDates): Found[] {
+  if (!ANY_TRIGGER.test(s.text)) return [];
+  const toks = s.toks;
+  const n = toks.length;
+  const out: Found[] = [];
+  const used = new Set<number>(); // trigger tokens consumed
+  const claimedByBetween = new Set<Mention>();
+  for (let i = 0; i < n; i++) {
+    if (used.has(i)) continue;
+    const w = toks[i]!.lower;
+    let kind: 'verb' | 'noun' | undefined;
+    if (MEET_NOUNS.test(w) && !isExcludedNoun(s, i)) kind = 'noun';
+    else if (MEET_VERBS.test(w) && isMeetVerb(s, i)) kind = 'verb';
+    else if (w === 'face' && toks[i + 1]?.lower === 'to' && toks[i + 2]?.lower === 'face') kind = 'verb';
+    else if (/^(speaking|talking)$/.test(w) && toks[i - 2]?.lower === 'and' && s.owner[i - 1]! >= 0 && s.mentions[s.owner[i - 1]!]!.type === 'person' && s.owner[i - 3]! >= 0 && s.mentions[s.owner[i - 3]!]!.type === 'person') kind = 'verb';
+    else if ((w === 'across' && /^(sitting|sat|seated)$/.test(toks[i - 1]?.lower ?? '')) || (w === 'spoke' && /\b(by phone|on the phone|by telephone|by video)\b/i.test(s.text))) kind = 'verb';
+    if (!kind) continue;
+    // "hosted the first round of negotiations", "Hosting the meeting": the noun is the trigger
+    if (kind === 'verb' && /^(hosted|host|hosts|hosting|attended|attend)$/.test(w) && toks.slice(i + 1, i + 6).some((t) => MEET_NOUNS.test(t.lower))) continue;
+    used.add(i);
+    if (kind === 'noun') for (let k = i + 1; k < Math.min(n, i + 4); k++) if (MEET_NOUNS.test(toks[k]!.lower) || toks[k]!.lower === 'of') used.add(k);
+    const [c0, c1] = clause(s, i);
+    if (negated(s, i, c0)) continue;
+    const parts = new Set<string>();
+    const roles = new Map<string, string>();
+    let anaphoric = false;
+    let indefinite = false;
+    let inherited = false;
+    // -- participants
+    const between = findWord(s, i + 1, Math.min(n, i + 8), 'between');
+    if (between >= 0 && kind === 'noun') {
+      const ms = npList(ctx, s, between + 1, n);
+      ms.forEach((m) => claimedByBetween.add(m));
+      addRefs(ctx, s, ms, parts);
+      if (!ms.length) inheritPair(ctx, s, between + 1, parts) && (inherited = true);
+    }
+    const withAt = findWithAfter(s, i + 1, n);
+    if (withAt >= 0) addRefs(ctx, s, npList(ctx, s, withAt + 1, n), parts);
+    if (kind === 'verb') {
+      const subj = subjectOf(ctx, s, i, c0);
+      if (subj.inherited) inherited = true;
+      subj.refs.forEach((r) => parts.add(r));
+      // "welcomed personally by President Erdogan": the host of the meeting being told about
+      if (/^(welcomed|greeted|received)$/.test(w) && /^(by|personally)$/.test(toks[i + 1]?.lower ?? '')) anaphoric = true;
+      // "met a Russian delegation", "hosted Putin", "visited Tehran", "sitting across from the US delegation"
+      if (withAt < 0 && /^(met|meet|meets|hosted|host|hosts|received|welcomed|greeted|visited|visit|visits|visiting|phoned|across)$/.test(w)) {
+        const objMs = npList(ctx, s, i + 1, c1);
+        if (/^visit/.test(w)) {
+          // a visit's object is its place: the visitor meets the host country
+          for (const m of objMs) if (m.type === 'person' || m.type === 'org') addRefs(ctx, s, [m], parts);
+        } else addRefs(ctx, s, objMs, parts);
+      }
+    } else {
+      // "X's talks", "their talks", "Tuesday's talks"
+      const poss = possessorOf(ctx, s, i);
+      poss.forEach((r) => parts.add(r));
+      const head = determinerOf(s, i);
+      if (/^(the|these|those|this|that)$/.test(head) && between < 0 && withAt < 0 && !poss.length) anaphoric = true;
+      if (/^(a|an|another)$/.test(head)) indefinite = true;
+      // "During a phone call with X, Y emphasized": the fronted phrase's meeting is the main clause subject's
+      if (/^(during|at|in|after|following|on)$/.test(toks[0]!.lower)) {
+        const comma = toks.findIndex((t, k) => k > i && t.text === ',');
+        if (comma > i && toks.slice(0, i).every((t) => t.text !== ',')) {
+          const ms = npList(ctx, s, comma + 1, n).filter((m) => m.type !== 'country' || !!m.groupNoun || m.via === 'name' || m.via === 'alias');
+          addRefs(ctx, s, ms, parts);
+          if (ms.length) anaphoric = false;
+        }
+      }
+      // "invited both the Sudanese army and the RSF to participate in ... negotiations"
+      for (let k = i - 1; k >= Math.max(0, i - 8); k--) {
+        if (/^(participate|attend|join)$/.test(toks[k]!.lower) || (toks[k]!.lower === 'part' && toks[k - 1]?.lower === 'take')) {
+          let q = k - 1;
+          while (q >= 0 && /^(to|take)$/.test(toks[q]!.lower)) q--;
+          const inv = toks.slice(Math.max(0, q - 12), q + 1).findIndex((t) => /^(invited|invites|invite|urged|asked|called on)$/.test(t.lower));
+          if (inv >= 0) {
+            const ms = npList(ctx, s, Math.max(0, q - 12) + inv + 1, q + 1);
+            addRefs(ctx, s, ms, parts);
+            if (ms.length) anaphoric = false;
+          }
+          break;
+        }
+      }
+      // "Russia and Ukraine wrapped up talks", "The United States and Iran held a second round"
+      const hv = holdVerbBefore(s, i, c0);
+      if (hv >= 0) {
+        const subj = subjectOf(ctx, s, hv, c0);
+        if (subj.inherited) inherited = true;
+        subj.refs.forEach((r) => parts.add(r));
+        if (subj.refs.length) anaphoric = false;
+      }
+      // "a visit to Tehran by X"
+      const by = findWord(s, i + 1, Math.min(c1, i + 6), 'by');
+      if (by >= 0 && /^(visit|trip)$/.test(w)) addRefs(ctx, s, npList(ctx, s, by + 1, c1), parts);
+      if (/^(visit|trip)$/.test(w) && poss.length === 0 && by < 0) {
+        // "Driscoll's visit", "The visit by Grenell" handled above; bare "a visit" says nothing
+      }
+    }
+    const strong = parts.size;
+    // "Ukraine-Russia peace talks", "US-mediated talks"
+    for (const m of s.mentions) {
+      if (m.type !== 'country' || !m.compound || m.t0 < c0 || m.t0 > c1) continue;
+      if (Math.abs(m.t0 - i) > 4) continue;
+      const r = ctx.table.refOf.get(m);
+      if (!r) continue;
+      parts.add(r);
+      if (/mediated|brokered|hosted|sponsored|led/.test(m.compound)) roles.set(r, m.compound.replace(/-/g, ' '));
+    }
+    // "chaired by X", "attended by X", "mediated by X", "led by X", "welcomed by X"
+    for (let k = c0; k < c1; k++) {
+      if (toks[k]!.lower !== 'by' || k === 0) continue;
+      const v = toks[k - 1]!.lower;
+      const v2 = toks[k - 2]?.lower ?? '';
+      if (/^(attended|chaired|mediated|hosted|led|brokered|welcomed|facilitated|moderated|joined|co-chaired)$/.test(v) || /^(attended|chaired|mediated|hosted|led|welcomed)$/.test(v2)) {
+        const ms = npList(ctx, s, k + 1, c1);
+        addRefs(ctx, s, ms, parts);
+        const role = /^(chaired|mediated|hosted|brokered|facilitated|moderated)$/.test(v) ? v : undefined;
+        if (role) for (const m of ms) roles.set(ctx.table.refOf.get(m)!, role.replace(/ed$/, '') + (role === 'chaired' ? '' : ''));
+      }
+    }
+    // "with Oman acting as mediator", "attended billionaire Roman Abramovich and president Erdoğan"
+    for (let k = 0; k < n; k++) {
+      if (toks[k]!.lower === 'acting' && toks[k + 1]?.lower === 'as' && /^(mediator|host|facilitator|broker)$/.test(toks[k + 2]?.lower ?? '')) {
+        const o = s.owner[k - 1] ?? -1;
+        const m = o >= 0 ? s.mentions[o] : undefined;
+        if (m) addRefs(ctx, s, [m], parts), roles.set(ctx.table.refOf.get(m) ?? '', toks[k + 2]!.lower);
+      }
+      if (/^(attended|attend)$/.test(toks[k]!.lower) && k > i && toks[k + 1]?.lower !== 'by') addRefs(ctx, s, npList(ctx, s, k + 1, n), parts);
+    }
+    for (const r of [...parts]) if (!r) parts.delete(r);
+    for (const m of claimedByBetween) {
+      // participants of a "between" list belong to that meeting only
+      const r = ctx.table.refOf.get(m);
+      if (r && between < 0 && parts.has(r) && !(withAt >= 0)) parts.delete(r);
+    }
+    // -- when, where, how
+    const status = statusOf(s, i, c0, c1);
+    if (status === null) continue;
+    const de = dateFor(s, i, c0, c1, status !== 'held');
+    let date = de ? resolveDate(de, ctx.refDate, status !== 'held') : null;
+    // a meeting still to come is not on a past day ("before beginning talks" in a sentence dated "last Monday")
+    if (date && ctx.refDate && status !== 'held' && date < ctx.refDate) date = null;
+    const place = placeFor(ctx, s, i, c0, c1);
+    const clauseText = s.text.slice(toks[c0]!.start - s.start, toks[Math.max(c0, c1 - 1)]!.end - s.start);
+    const mode: MeetingMode = /\b(phone|telephone|phoned|call|video ?link|videoconference|video conference|virtual|virtually|by video)\b/i.test(clauseText) && !/\bcalled for\b/i.test(clauseText)
+      ? 'call'
+      : /^(met|meet|meets|visit|visited|visiting|summit|hosted|face|across)$/.test(w) || place
+        ? 'in_person'
+        : 'unknown';
+    const d: MeetingDraft = {
+      participants: parts,
+      roles,
+      date,
+      dateText: de?.text ?? '',
+      status,
+      mode,
+      ...(place ? { place } : {}),
+      ...durationOf(s.text),
+      ...outcomeOf(s.text),
+      evidence: [{ sentence: s.text, start: s.start, end: s.end }],
+      sentences: [s.index],
+      trigger: toks[i]!.text,
+      rule: kind === 'verb' ? `meeting-verb "${toks[i]!.text}"` : `meeting-noun "${toks[i]!.text}"`,
+      ...ordinalBefore(s, i),
+    };
+    out.push({ d, anaphoric: anaphoric && strong === 0, indefinite, inherited, visit: /^(visit|visited|visits|visiting|trip)$/.test(w), ...(de ? { dateExpr: de } : {}) });
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------
+// integration of one sentence's meeting into the article's list
+
+function integrate(ctx: Ctx, drafts: MeetingDraft[], f: Found): void {
+  const { d } = f;
+  const compatible = (m: MeetingDraft) => {
+    // an anaphor's weekday is read in the tense of its antecedent
+    const dd = f.anaphoric && f.dateExpr ? { ...d, date: resolveDate(f.dateExpr, ctx.refDate, m.status !== 'held') } : d;
+    return placeOk(m, d) && dateOk(m, dd) && (f.anaphoric || statusOk(m, d)) && ordinalOk(m, d);
+  };
+  if (!d.participants.size) {
+    // "The meeting at the Dolmabahce Palace started at 1:35 p.m. on May 16": the last compatible meeting
+    const prev = [...drafts].reverse().find((m) => compatible(m) && (m.status === d.status || f.anaphoric));
+    const ownPlace = !f.anaphoric && d.place && d.place.specific >= 1 && prev && (!prev.place || prev.place.name !== d.place.name);
+    if (prev && (f.anaphoric || !f.indefinite) && !ownPlace) return merge(prev, d, true, f.dateExpr, ctx);
+    // "The first round was held in Muscat": a round of the same negotiation, between the same parties
+    if (/^(round|rounds|talks|negotiations)$/.test(d.trigger.toLowerCase()) && d.place && drafts.length) {
+      const base = drafts.find((m) => m.participants.size >= 2);
+      if (base) for (const p of base.participants) if (ctx.table.actors.get(p)?.kind !== 'person') d.participants.add(p);
+    }
+    if (d.participants.size || d.place) drafts.push(d);
+    return;
+  }
+  const expand = (set: Set<string>) => {
+    const out = new Set(set);
+    for (const p of set) {
+      const a = ctx.table.actors.get(p);
+      if (a?.affiliation?.type === 'country') out.add(`country:${a.affiliation.key}`);
+    }
+    return out;
+  };
+  const affOf = (p: string) => {
+    const a = ctx.table.actors.get(p);
+    return a?.affiliation?.type === 'country' ? `country:${a.affiliation.key}` : undefined;
+  };
+  const onlyCountries = (set: Set<string>) => [...set].every((p) => ctx.table.actors.get(p)?.kind !== 'person');
+  if (f.anaphoric) {
+    // the talks just spoken of; a real meeting rather than one only proposed
+    const rev = [...drafts].reverse().filter((m) => compatible(m));
+    const prev = rev.find((m) => m.status !== 'proposed') ?? rev[0];
+    if (prev) return merge(prev, d, true, f.dateExpr, ctx);
+  }
+  let best: MeetingDraft | undefined;
+  for (const m of [...drafts].reverse()) {
+    if (!compatible(m)) continue;
+    if (f.visit && !(d.place && m.place && d.place.name === m.place.name)) continue;
+    const mx = expand(m.participants);
+    // a person counts as present when he or his country is there; a country when one of its people is
+    const direct = [...d.participants].filter((p) => m.participants.has(p)).length;
+    const overlap = [...d.participants].filter((p) => mx.has(p) || (affOf(p) && m.participants.has(affOf(p)!))).length;
+    const subset = overlap === d.participants.size && direct >= 1;
+    const sameCityDay = !!(d.place && m.place && d.place.name === m.place.name && d.place.specific === 2 && d.date && d.date === m.date);
+    // countries only ("Leaders from foreign ministries of the US, China and India met in Jeddah"): the article's lead meeting, now placed
+    const countriesOnly = onlyCountries(d.participants) && onlyCountries(m.participants) && d.status === 'held' && m.status === 'held' && m === drafts[0] && !!d.place && (!m.place || m.place.name === d.place.name);
+    // "Iran and the US began a second round" after "Witkoff met Araghchi": the countries of the people
+    if (subset || (overlap >= 2 && (direct >= 1 || onlyCountries(d.participants))) || (f.inherited && !f.indefinite) || sameCityDay || countriesOnly) {
+      best = m;
+      break;
+    }
+  }
+  if (best && !(f.indefinite && !f.inherited && [...d.participants].some((p) => !expand(best!.participants).has(p) && !(affOf(p) && best!.participants.has(affOf(p)!))))) merge(best, d, false);
+  else drafts.push(d);
+}
+
+function merge(into: MeetingDraft, d: MeetingDraft, anaphoric: boolean, de?: DateExpr, ctx?: Ctx): void {
+  // "the summit" read as planned in its own sentence ("to attend the summit") takes the tense of what it refers to
+  if (anaphoric && de && ctx) d.date = resolveDate(de, ctx.refDate, into.status !== 'held');
+  for (const p of d.participants) into.participants.add(p);
+  for (const [k, v] of d.roles) if (!into.roles.has(k)) into.roles.set(k, v);
+  // several days of talks: the first day is the meeting's date
+  if (d.date && (!into.date || (into.status === 'held' && d.date < into.date))) {
+    into.date = d.date;
+    into.dateText = d.dateText;
+  } else if (!into.dateText && d.dateText) into.dateText = d.dateText;
+  if (d.place && (!into.place || d.place.specific > into.place.specific)) into.place = d.place;
+  // "about five hours" says more than "marathon"
+  const numeric = (x: string) => /\d|one|two|three|four|five|six|seven|eight|nine|ten/i.test(x);
+  if (!into.duration || (d.duration && numeric(d.duration) && !numeric(into.duration))) into.duration = d.duration ?? into.duration;
+  into.outcome ??= d.outcome;
+  if (into.mode === 'unknown') into.mode = d.mode;
+  if (!anaphoric && d.status === 'held') into.status = 'held';
+  if (!into.evidence.some((e) => e.start === d.evidence[0]!.start)) into.evidence.push(...d.evidence);
+  into.sentences.push(...d.sentences);
+}
+
+function placeOk(a: MeetingDraft, b: MeetingDraft): boolean {
+  if (!a.place || !b.place) return true;
+  if (a.place.name === b.place.name) return true;
+  // a building ("the Dolmabahce Palace") says nothing against a city
+  if (a.place.specific < 1 || b.place.specific < 1) return true;
+  const ca = a.place.country ?? a.place.name;
+  const cb = b.place.country ?? b.place.name;
+  // a city and its country are compatible; two different cities are not
+  if (a.place.specific === 2 && b.place.specific === 2) return false;
+  return ca === cb;
+}
+function dateOk(a: MeetingDraft, b: MeetingDraft): boolean {
+  if (!a.date || !b.date) return true;
+  const gap = Math.abs(Date.parse(a.date) - Date.parse(b.date)) / 86400000;
+  return gap <= 2;
+}
+function statusOk(a: MeetingDraft, b: MeetingDraft): boolean {
+  return a.status === b.status;
+}
+function ordinalOk(a: MeetingDraft, b: MeetingDraft): boolean {
+  // "similar talks", "a previous meeting": not the one being reported
+  if (b.ordinal && /^(similar|previous|separate|other|earlier)$/.test(b.ordinal)) return false;
+  const o = (s?: string) => (s && /^(first|second|third|fourth|fifth)$/.test(s) ? s : undefined);
+  return !o(a.ordinal) || !o(b.ordinal) || o(a.ordinal) === o(b.ordinal);
+}
+
+/** "the second round", "similar peace talks", "a previous meeting": the word that sets this meeting apart. */
+function ordinalBefore(s: SentenceCtx, i: number): { ordinal?: string } {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const w = s.toks[k]!.lower;
+    if (/^(first|second|third|fourth|fifth|next|another|previous|earlier|latest|new|similar|separate|other)$/.test(w)) return { ordinal: w };
+    if (/^(the|a|an|of|,|;|and)$/.test(w) && k < i - 1 && !/^(the|a|an)$/.test(w)) break;
+  }
+  return {};
+}
+
+// ------------------------------------------------------------------------------------------
+// after the whole article: delegations, countries represented by their people, places
+
+function finish(ctx: Ctx, drafts: MeetingDraft[]): MeetingDraft[] {
+  const members = delegationMembers(ctx);
+  const hasCounterpart = ctx.sentences.some((s) => s.mentions.some((m) => m.groupNoun === 'counterpart'));
+  const main = [...drafts].sort((a, b) => b.sentences.length - a.sentences.length)[0];
+  for (const d of drafts) {
+    if (d.status === 'held' || d.status === 'planned') {
+      for (const p of [...d.participants]) {
+        const ms = members.get(p);
+        if (!ms) continue;
+        for (const [x, sent] of ms) if (d === main || d.sentences.includes(sent)) d.participants.add(x);
+      }
+    }
+    // a delegation whose members are named is represented by them
+    const byCountry = new Map<string, number>();
+    for (const p of d.participants) {
+      const a = ctx.table.actors.get(p);
+      if (a?.kind === 'person' && a.affiliation?.type === 'country') byCountry.set(`country:${a.affiliation.key}`, (byCountry.get(`country:${a.affiliation.key}`) ?? 0) + 1);
+    }
+    for (const [c, k] of byCountry) if (k >= 2 && d.participants.has(c) && !d.roles.has(c)) d.participants.delete(c);
+    // "met his Iranian counterpart": the Iranian with the same office, when the article names one
+    if (hasCounterpart) counterparts(ctx, d);
+  }
+  // a meeting with no place, on the same day as a placed one in the same article, was in the same city
+  for (const d of drafts) {
+    if (d.place) continue;
+    const same = drafts.find((o) => o !== d && o.place && o.place.specific === 2 && ((d.date && o.date === d.date) || (d.dateText && o.dateText && lowerDay(d.dateText) === lowerDay(o.dateText))));
+    const prevSentence = drafts.find((o) => o !== d && o.place && o.sentences.some((x) => d.sentences.includes(x + 1)) && [...d.participants].some((p) => o.participants.has(p)));
+    const src = same ?? prevSentence;
+    if (src?.place) d.place = { ...src.place, specific: src.place.specific - 0.5 };
+  }
+  // the dateline names the city of the article's lead meeting when the lead sentence names none
+  const lead = drafts.find((d) => d.status === 'held');
+  if (lead && !lead.place && ctx.datelineCity && lead.sentences[0]! <= firstBodySentence(ctx) + 1) lead.place = { name: ctx.datelineCity, specific: 1.5 };
+  return drafts.filter((d) => d.participants.size >= 1);
+}
+
+const lowerDay = (s: string) => (/(monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i.exec(s)?.[1] ?? s).toLowerCase();
+const firstBodySentence = (ctx: Ctx) => ctx.sentences.find((s) => s.body)?.index ?? 0;
+
+/** Who belongs to which country's delegation: "the head of the Ukrainian delegation, X", "X led the Russian delegation, which also included A; B; and C". */
+function delegationMembers(ctx: Ctx): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  let sentence = 0;
+  const add = (c: string, p: string) => {
+    const m = out.get(c) ?? new Map<string, number>();
+    if (!m.has(p)) m.set(p, sentence);
+    out.set(c, m);
+    // a member of a country's delegation belongs to that country
+    const a = ctx.table.actors.get(p);
+    if (a && !a.affiliation) a.affiliation = { type: 'country', key: c.replace(/^country:/, '') };
+  };
+  for (const s of ctx.sentences) {
+    if (!s.body || !/delegation|team|counterpart|negotiators/.test(s.text)) continue;
+    const dels = s.mentions.filter((m) => m.type === 'country' && /^(delegation|team|counterpart|negotiators)$/.test(m.groupNoun ?? possessiveNoun(s, m) ?? ''));
+    const countries = new Set(dels.map((m) => m.key));
+    if (countries.size !== 1) continue;
+    const c = `country:${[...countries][0]}`;
+    sentence = s.index;
+    const hasLead = /\b(led|leads|leading|heads|headed|heading|head|included|including|includes|members?|chief|counterpart)\b/i.test(s.text);
+    if (!hasLead) continue;
+    const del = dels[0]!;
+    const incl = s.toks.findIndex((t) => /^(included|including|includes|comprising|comprised)$/.test(t.lower));
+    for (const m of s.mentions) {
+      if (m.type !== 'person' || m.inTitle) continue;
+      const r = ctx.table.refOf.get(m);
+      if (!r) continue;
+      const lo = Math.min(m.t0, del.t0);
+      const hi = Math.max(m.t0, del.t0);
+      const between = s.toks.slice(lo, hi).some((t) => /^(that|between|with|said|told|across|from|met|meets|meeting|sitting|facing|opposite|against|versus|to)$/.test(t.lower));
+      const near = hi - lo <= 12 && !between;
+      if (!near && !(incl >= 0 && m.t0 > incl)) continue;
+      // the speaker of "X said the delegation..." is a member only when the sentence is about him
+      const a = ctx.table.actors.get(r);
+      if (a?.affiliation?.type === 'country' && `country:${a.affiliation.key}` !== c) continue;
+      add(c, r);
+    }
+  }
+  return out;
+}
+
+function possessiveNoun(s: SentenceCtx, m: Mention): string | undefined {
+  if (s.toks[m.t1]?.text !== "'s") return undefined;
+  return s.toks[m.t1 + 1]?.lower;
+}
+
+function counterparts(ctx: Ctx, d: MeetingDraft): void {
+  for (const s of ctx.sentences) {
+    if (!d.sentences.includes(s.index)) continue;
+    for (const m of s.mentions) {
+      if (m.type !== 'country' || m.groupNoun !== 'counterpart') continue;
+      const cref = ctx.table.refOf.get(m);
+      if (!cref || !d.participants.has(cref)) continue;
+      const others = [...d.participants].map((p) => ctx.table.actors.get(p)!).filter((a) => a && a.kind === 'person');
+      const office = (a: { roles: Set<string> }) => [...a.roles].map((r) => (/(foreign minister|defen[cs]e minister|secretary of state|secretary of defen[cs]e|national security advis[eo]r|prime minister|president|envoy)/i.exec(r)?.[1] ?? '').toLowerCase()).find(Boolean);
+      const mine = others.map(office).find(Boolean);
+      const match = [...ctx.table.actors.values()].find(
+        (a) => a.kind === 'person' && a.affiliation?.key === m.key && (!mine || office(a) === mine || office(a)?.replace('defense', 'defence') === mine.replace('defense', 'defence')),
+      );
+      if (match && mine) {
+        d.participants.delete(cref);
+        d.participants.add(match.ref);
+      }
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// helpers over one sentence
+
+function isExcludedNoun(s: SentenceCtx, i: number): boolean {
+  const t = s.toks;
+  const w = t[i]!.lower;
+  const prev = t[i - 1]?.lower ?? '';
+  if (w === 'conference' && /^(news|press|video)$/.test(prev)) return true;
+  if (w === 'call' && !(/^(phone|telephone|video|a|the)$/.test(prev) && (/^(phone|telephone|video)$/.test(prev) || t[i + 1]?.lower === 'with'))) return true;
+  if (w === 'call' && /^(for)$/.test(t[i + 1]?.lower ?? '')) return true;
+  if (w === 'round' && !/^(of)$/.test(t[i + 1]?.lower ?? '') && !/^(first|second|third|fourth|fifth|next|latest|new|another)$/.test(prev)) return true;
+  if (w === 'session' && !/^(marathon|negotiating|closed-door|plenary|their|his|the)$/.test(prev)) return true;
+  if (/^(discussion|discussions)$/.test(w) && /^(under|in)$/.test(prev)) return true; // "remain under discussion"
+  if (w === 'dialogue' && !/^(direct|high-level|strategic|bilateral)$/.test(prev)) return true;
+  if (w === 'negotiating' && !/^(table|round|session)$/.test(t[i + 1]?.lower ?? '')) return true;
+  if (/^(talks|negotiations)$/.test(w) && /^(peace|ceasefire|cease-fire)$/.test(prev) && /^(process)$/.test(t[i + 1]?.lower ?? '')) return true;
+  // "negotiation experience", "meeting room": a meeting word used as a modifier
+  if (/^(room|place|point|venue|experience|table|format|schedule)$/.test(t[i + 1]?.lower ?? '') && !/^(talks)$/.test(w)) return true;
+  return false;
+}
+
+function isMeetVerb(s: SentenceCtx, i: number): boolean {
+  const t = s.toks;
+  const w = t[i]!.lower;
+  const next = t[i + 1]?.lower ?? '';
+  const prev = t[i - 1]?.lower ?? '';
+  if (w === 'meeting') return next === 'with' || /^(is|are|was|were|been|be)$/.test(prev) || prev === ',';
+  if (/^(visit|visits)$/.test(w)) return /^(to|will|would|to|plans|plan)$/.test(prev) || /^(to|will)$/.test(t[i - 2]?.lower ?? '');
+  if (/^(received|welcomed|greeted)$/.test(w)) {
+    // "welcomed personally by President Erdogan", "received Putin": only with a person on the other side
+    const o = s.owner[i + 1] ?? -1;
+    return (o >= 0 && s.mentions[o]!.type === 'person') || next === 'by' || t[i + 2]?.lower === 'by';
+  }
+  if (/^(hosted|host|hosts|hosting)$/.test(w)) return true;
+  if (/^(talked|negotiated|negotiate|negotiating|consult|consulted|consulting)$/.test(w)) return next === 'with' || t[i + 2]?.lower === 'with';
+  if (w === 'phoned') return true;
+  if (/^(gathered|gather|convened|convene|convenes)$/.test(w)) return true;
+  return true;
+}
+
+/** A meeting word under negation of existence: "no plans had been made for a third summit", "no talks". */
+function negated(s: SentenceCtx, i: number, c0: number): boolean {
+  for (let k = Math.max(c0, i - 6); k < i; k++) {
+    const w = s.toks[k]!.lower;
+    if (w === 'no' && !/^(longer)$/.test(s.toks[k + 1]?.lower ?? '')) return true;
+  }
+  return false;
+}
+
+/** The clause around token i: [start, end) token indexes. */
+function clause(s: SentenceCtx, i: number): [number, number] {
+  const t = s.toks;
+  const isBoundary = (k: number): boolean => {
+    const w = t[k]!.lower;
+    if (STOP.test(t[k]!.text)) return true;
+    if (OPENERS.test(w)) {
+      if (w === 'as' && !/^(,)$/.test(t[k - 1]?.text ?? '') && !/^(the|a|both|his|her)$/.test(t[k + 1]?.lower ?? '')) return false;
+      if (w === 'before' || w === 'after') return /^(,)$/.test(t[k - 1]?.text ?? '') || k === 0 || /^(the|a|an)$/.test(t[k + 1]?.lower ?? '') === false;
+      return true;
+    }
+    if (w === ',' && /^(and|but|while|citing|according|adding|saying|with|who|which)$/.test(t[k + 1]?.lower ?? '')) return true;
+    if (w === 'that' && k > 0 && s.owner[k - 1]! < 0 && SPEECH_VERBS.has(t[k - 1]!.lower)) return true;
+    return false;
+  };
+  let a = i;
+  while (a > 0 && !isBoundary(a - 1) && !(s.owner[a - 1]! < 0 && SPEECH_VERBS.has(t[a - 1]!.lower) && a - 1 < i - 1 && !/^(agreed)$/.test(t[a - 1]!.lower))) a--;
+  let b = i + 1;
+  while (b < t.length && !isBoundary(b)) {
+    if (t[b]!.text === ',' && s.owner[b + 1]! < 0 && SPEECH_VERBS.has(t[b + 1]?.lower ?? '')) break;
+    if (t[b]!.text === ',' && s.owner[b + 1] !== undefined && s.owner[b + 1]! >= 0 && SPEECH_VERBS.has(t[s.mentions[s.owner[b + 1]!]!.t1]?.lower ?? '')) break;
+    b++;
+  }
+  return [a, b];
+}
+
+function findWord(s: SentenceCtx, from: number, to: number, word: string): number {
+  for (let k = from; k < to; k++) if (s.toks[k]!.lower === word) return k;
+  return -1;
+}
+
+/** "met with X", "talks with X", "met in Beijing with X" — but not ", with talks continuing". */
+function findWithAfter(s: SentenceCtx, from: number, to: number): number {
+  for (let k = from; k < Math.min(to, from + 8); k++) {
+    const w = s.toks[k]!.lower;
+    if (w === 'with') {
+      if (s.toks[k - 1]?.text === ',') return -1;
+      return k;
+    }
+    if (/^(between|by|about|on|over|to|for|that|said)$/.test(w)) return -1;
+  }
+  return -1;
+}
+
+/** Mentions in a noun-phrase list from token `from`: "Russian President Vladimir Putin and US envoy Steve Witkoff". */
+function npList(ctx: Ctx, s: SentenceCtx, from: number, to: number): Mention[] {
+  const out: Mention[] = [];
+  let k = from;
+  let guard = 0;
+  while (k < to && guard++ < 40) {
+    const t = s.toks[k]!;
+    const o = s.owner[k]!;
+    if (o >= 0) {
+      const m = s.mentions[o]!;
+      const top = outerOf(s, m);
+      if (!isModifierUse(s, top) && top.type !== 'media' && top.type !== 'place' && !(top.type === 'country' && (top.via === 'capital' || top.via === 'seat' || top.via === 'name' || top.via === 'alias') && isPlaceUse(s, top))) out.push(top);
+      k = Math.max(top.t1, m.t1);
+      // "the US team", "Russian officials": skip the group noun
+      while (k < to && (ctx && isGroupWord(s.toks[k]!.lower))) k++;
+      if (s.toks[k]?.text === "'s") break; // "Tehran's nuclear program": a possessor, the list is over
+      continue;
+    }
+    if (t.text === ',' || /^(and|&|both|as|well|including|from)$/.test(t.lower)) {
+      // ", which", ", who", ", a former ...": the list is over
+      if (t.text === ',' && /^(which|who|whose|said|told|according|the|a|an|his|her)$/.test(s.toks[k + 1]?.lower ?? '') && out.length) {
+        if (!/^(the|a|an|his|her)$/.test(s.toks[k + 1]?.lower ?? '')) break;
+      }
+      k++;
+      continue;
+    }
+    if (DETS.test(t.lower) || isGroupWord(t.lower) || /^(head|chief|leader|members?|of)$/.test(t.lower) || KB.roleHeads.has(t.lower) || KB.roleModifiers.has(t.lower) || /^(\d+|nine-person|[a-z]+-person|[a-z]+-member)$/.test(t.lower)) {
+      k++;
+      continue;
+    }
+    if (t.lower === 'him' || t.lower === 'her') {
+      const r = lastPerson(ctx, s, k);
+      if (r) out.push(pseudo(r));
+      k++;
+      continue;
+    }
+    break;
+  }
+  return out;
+}
+
+const pseudoMentions = new Map<string, Mention>();
+function pseudo(ref: string): Mention {
+  let m = pseudoMentions.get(ref);
+  if (!m) {
+    m = { type: 'person', key: ref, surface: ref, via: 'pattern', sentence: -1, t0: 0, t1: 0, start: 0, end: 0, titleT0: 0 };
+    pseudoMentions.set(ref, m);
+  }
+  return m;
+}
+
+function isGroupWord(w: string): boolean {
+  return KB.delegationNouns.has(w) || /^(team|side|delegation|delegations|officials|delegates|envoys|leaders|representatives|negotiators|chiefs|counterpart|counterparts|administration)$/.test(w);
+}
+
+/** The person a mention is the title of, when it is inside a title ("Russian" in "Russian President Putin"). */
+export function outerOf(s: SentenceCtx, m: Mention): Mention {
+  if (!m.inTitle) return m;
+  const p = s.mentions.find((x) => x.type === 'person' && x.titleT0 <= m.t0 && x.t0 >= m.t1);
+  return p ?? m;
+}
+
+function addRefs(ctx: Ctx, s: SentenceCtx, ms: Mention[], parts: Set<string>): void {
+  for (const m of ms) {
+    if (m.via === 'pattern' && m.sentence === -1) {
+      parts.add(m.key);
+      continue;
+    }
+    if (m.type === 'media' || m.type === 'place') continue;
+    const r = ctx.table.refOf.get(m);
+    if (r) parts.add(r);
+  }
+  void s;
+}
+
+/** "a Trump administration official", "the Kremlin's position": a name used to modify a noun is not a party. */
+export function isModifierUse(s: SentenceCtx, m: Mention): boolean {
+  if (m.type !== 'person') return false;
+  const nx = s.toks[m.t1];
+  if (!nx || nx.kind !== 'word' || nx.cap) return false;
+  return KB.roleHeads.has(nx.lower) || KB.roleModifiers.has(nx.lower) || KB.delegationNouns.has(nx.lower) || /^(administration|government|campaign|era|camp|plan|peace|loyalists|supporters|allies|ally|aides|family|team)$/.test(nx.lower);
+}
+
+export function isPlaceUse(s: SentenceCtx, m: Mention): boolean {
+  const next = s.toks[m.t1];
+  // "the Ukraine war", "the U.S. side": a name before a noun modifies it ("in Hanoi ended" does not)
+  const theBefore = s.toks[m.t0 - 1]?.lower === 'the' || !PLACE_PREPS.has(s.toks[m.t0 - 1]?.lower ?? '');
+  if (theBefore && next && next.kind === 'word' && !next.cap && !/^(and|or|on|in|at|to|for|with|by|from|as|after|before|last|this|next|earlier|later|where|which|who|that|since|until|during|over|under|amid|is|was|were|are|has|had|have)$/.test(next.lower)) return false;
+  if (s.toks[m.t0 - 1]?.lower === 'to' && s.toks[m.t0 - 2]?.lower === 'according') return false;
+  if (s.toks[m.t0 - 1]?.lower === 'the' && s.toks[m.t0 - 2]?.lower === 'to' && s.toks[m.t0 - 3]?.lower === 'according') return false;
+  let k = m.t0 - 1;
+  while (k >= 0 && /^(the|historic|northern|southern|eastern|western|central|capital|city|of)$/.test(s.toks[k]!.lower) && s.toks[k]!.lower !== 'of') k--;
+  const p = s.toks[k]?.lower ?? '';
+  if (PLACE_PREPS.has(p)) return true;
+  if (p === 'of' && /^(city|capital|outskirts|town|suburbs|streets|centre|center)$/.test(s.toks[k - 1]?.lower ?? '')) return true;
+  return false;
+}
+
+/** Subject of the verb at token v: the mentions just before it, or a pronoun. */
+export function subjectOf(ctx: Ctx, s: SentenceCtx, v: number, c0: number): { refs: string[]; inherited: boolean } {
+  const t = s.toks;
+  let k = v - 1;
+  // skip auxiliaries, adverbs and dates: "has met", "are set to meet", "met late on Monday"
+  while (k >= c0 && (AUX.test(t[k]!.lower) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/.test(t[k]!.lower) || (t[k]!.text === ',' && AUX.test(t[k - 1]?.lower ?? '')))) k--;
+  if (k < c0) {
+    // "After more than a month of talks ..., the diplomacy between" — nothing before
+    return { refs: [], inherited: false };
+  }
+  const w = t[k]!.lower;
+  if (w === 'he' || w === 'she') {
+    const r = lastPerson(ctx, s, k);
+    return { refs: r ? [r] : [], inherited: false };
+  }
+  if (w === 'they' || ((/^(sides|countries|leaders|men|delegations|governments|nations|parties)$/.test(w)) && /^(two|both|the)$/.test(t[k - 1]?.lower ?? ''))) {
+    const pair = previousPair(ctx, s, k, /^(leaders|men)$/.test(w));
+    // "the two countries": the countries, also when the people of the talks were named
+    if (/^(countries|nations|governments)$/.test(w)) {
+      const cs = pair.map((r) => {
+        const a = ctx.table.actors.get(r);
+        return a?.kind === 'person' && a.affiliation?.type === 'country' ? `country:${a.affiliation.key}` : r;
+      });
+      return { refs: [...new Set(cs)], inherited: true };
+    }
+    return { refs: pair, inherited: true };
+  }
+  // walk back over a coordinated list of mentions ("A, B and C", across ", and")
+  const refs: string[] = [];
+  while (k >= 0) {
+    if (s.owner[k]! < 0 && (STOP.test(t[k]!.text) || OPENERS.test(t[k]!.lower) || SPEECH_VERBS.has(t[k]!.lower))) break;
+    // "The U.S. government, along with several other Western nations, does not": skip the aside
+    if (t[k]!.text === ',' && !refs.length) {
+      let q = k - 1;
+      while (q >= 0 && t[q]!.text !== ',' && k - q < 30) q--;
+      const aside = t.slice(q + 1, k).map((x) => x.lower).join(' ');
+      if (q >= 0 && t[q]!.text === ',' && /^(along with|together with|as well as|including|like|unlike|who|which|whose|while)\b/.test(aside)) {
+        k = q - 1;
+        continue;
+      }
+    }
+    const o = s.owner[k]!;
+    if (o >= 0) {
+      const m = outerOf(s, s.mentions[o]!);
+      const r = ctx.table.refOf.get(m);
+      if (r && !isModifierUse(s, m) && m.type !== 'media' && m.type !== 'place' && !(m.type === 'country' && isPlaceUse(s, m))) refs.push(r);
+      k = Math.min(m.titleT0, m.t0) - 1;
+      if (s.toks[k]?.text === "'s") break;
+      continue;
+    }
+    const x = t[k]!.lower;
+    if (x === 'and' || x === ',' || isGroupWord(x) || DETS.test(x) || KB.roleHeads.has(x) || KB.roleModifiers.has(x) || x === '&') {
+      k--;
+      continue;
+    }
+    break;
+  }
+  // an appositive subject: "Ukrainian Defence Minister Rustem Umerov, who is heading ..., confirmed" is not read
+  return { refs, inherited: false };
+}
+
+function holdVerbBefore(s: SentenceCtx, i: number, c0: number): number {
+  for (let k = i - 1; k >= Math.max(c0, i - 7); k--) {
+    const w = s.toks[k]!.lower;
+    if (HOLD_VERBS.test(w)) {
+      if (w === 'up' || w === 'wrapped') return k;
+      return k;
+    }
+    if (w === 'up' && s.toks[k - 1]?.lower === 'wrapped') return k - 1;
+    if (s.owner[k]! >= 0 && s.mentions[s.owner[k]!]!.type === 'person') return -1;
+  }
+  return -1;
+}
+
+function determinerOf(s: SentenceCtx, i: number): string {
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+    const w = s.toks[k]!.lower;
+    if (/^(the|a|an|another|these|those|this|that|their|his|her|its)$/.test(w)) return w;
+    if (s.toks[k]!.text === "'s") return 'poss';
+    if (/^(,|;|and|with|of)$/.test(w)) return '';
+  }
+  return '';
+}
+
+/** "Putin's talks", "their talks", "his engagement", "Biden's summit". */
+function possessorOf(ctx: Ctx, s: SentenceCtx, i: number): string[] {
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+    const w = s.toks[k]!.lower;
+    if (w === "'s") {
+      const o = s.owner[k - 1] ?? -1;
+      if (o < 0) return [];
+      const m = outerOf(s, s.mentions[o]!);
+      if (m.type === 'place' || m.type === 'media') return [];
+      // "Tehran's program" is a possessor; "Tuesday's talks" is a date
+      const r = ctx.table.refOf.get(m);
+      // possessor and its coordinated partners: "Biden and Xi's talks"
+      return r ? [r] : [];
+    }
+    if (w === 'his' || w === 'her') {
+      const r = lastPerson(ctx, s, k);
+      return r ? [r] : [];
+    }
+    if (w === 'their') return previousPair(ctx, s, k);
+    if (/^(,|;|and|with|of|the|a|an|in|at|on)$/.test(w)) return [];
+  }
+  return [];
+}
+
+/** Most recent person before token k of sentence s (this sentence first, then earlier ones). */
+export function lastPerson(ctx: { table: ActorTable }, s: SentenceCtx, k: number): string | undefined {
+  const order = ctx.table.personOrder;
+  for (let q = order.length - 1; q >= 0; q--) {
+    const p = order[q]!;
+    if (p.sentence > s.index || (p.sentence === s.index && p.tok >= k)) continue;
+    if (s.index - p.sentence > 3) return undefined;
+    return p.ref;
+  }
+  return undefined;
+}
+
+/** "they", "the two sides", "their": the actors of the previous sentence's subject or the two last-named parties. */
+export function previousPair(ctx: Ctx, s: SentenceCtx, before = s.toks.length, people = false): string[] {
+  const isP = (r: string) => !people || ctx.table.actors.get(r)?.kind === 'person';
+  // in this sentence first: "Biden and Xi agreed ... their first talks"
+  const here: string[] = [];
+  for (const m of s.mentions) {
+    if (m.t0 >= before || m.inTitle || m.type === 'media' || m.type === 'place' || isSpeaker(s, m) || isModifierUse(s, m)) continue;
+    if (m.type === 'country' && isPlaceUse(s, m)) continue;
+    const r = ctx.table.refOf.get(m);
+    if (r && isP(r) && !here.includes(r) && (m.type === 'person' || m.groupNoun || m.via === 'name' || m.via === 'alias' || m.type === 'org' || m.type === 'group')) here.push(r);
+  }
+  if (here.length >= 2) return here.slice(0, 2);
+  for (let q = s.index - 1; q >= Math.max(0, s.index - 4); q--) {
+    const ps = ctx.sentences[q];
+    if (!ps?.body) continue;
+    const refs: string[] = [];
+    for (const m of ps.mentions) {
+      if (m.inTitle || m.type === 'media' || m.type === 'place') continue;
+      if (m.type === 'country' && isPlaceUse(ps, m)) continue;
+      const r = ctx.table.refOf.get(m);
+      if (r && isP(r) && !refs.includes(r) && (m.type === 'person' || m.groupNoun || m.via === 'name' || m.via === 'alias' || m.type === 'group')) refs.push(r);
+    }
+    if (refs.length >= 2) return refs.slice(0, 2);
+  }
+  return [];
+}
+
+function inheritPair(ctx: Ctx, s: SentenceCtx, from: number, parts: Set<string>): boolean {
+  const w = `${s.toks[from]?.lower ?? ''} ${s.toks[from + 1]?.lower ?? ''} ${s.toks[from + 2]?.lower ?? ''}`;
+  if (/^(the two|both) /.test(w)) {
+    const p = previousPair(ctx, s, from);
+    p.forEach((r) => parts.add(r));
+    return p.length > 0;
+  }
+  return false;
+}
+
+export function isSpeaker(s: SentenceCtx, m: Mention): boolean {
+  const next = s.toks[m.t1]?.lower ?? '';
+  const prev = s.toks[m.titleT0 - 1]?.lower ?? '';
+  return SAY_VERBS.has(next) || (prev === 'to' && s.toks[m.titleT0 - 2]?.lower === 'according') || prev === 'citing' || prev === 'quoted';
+}
+
+function statusOf(s: SentenceCtx, i: number, c0: number, c1: number): MeetingStatus | null {
+  let end = Math.max(c1, i + 1);
+  // "talks with the RSF, which are scheduled to take place on Wednesday"
+  const rel = s.toks.slice(end, end + 3).map((t) => t.lower).join(' ');
+  if (/^(, )?(which|that) /.test(rel)) end = Math.min(s.toks.length, end + 10);
+  const win = s.toks.slice(Math.max(0, Math.min(c0, i - 8)), Math.min(s.toks.length, end)).map((t) => t.lower).join(' ');
+  const before = s.toks.slice(Math.max(0, i - 10), i).map((t) => t.lower).join(' ').replace(/\b(asked|wondered|whether) if\b/g, '$1');
+  if (/\b(resumption of|to facilitate|to resume|to prepare for)\b/.test(before)) return 'planned';
+  if (/\b(before|ahead of)( \S+){0,5}$/.test(s.toks.slice(Math.max(0, i - 6), i).map((t) => t.lower).join(' ')) && /^(talks|negotiations|meeting|summit|round|consultations)$/.test(s.toks[i]!.lower) && !/\b(the|those|these)$/.test(s.toks.slice(Math.max(0, i - 2), i).map((t) => t.lower).join(' '))) return 'planned';
+  const w = s.toks[i]!.lower;
+  if (/\b(cancel+ed|called off|postponed|scrapped|suspended)\b/.test(win)) return 'cancelled';
+  if (/\b(calls?|called|calling) for\b|\bpropos(ed|es|ing|al)\b|\boffer(ed|s)? to host\b|\brequest(ed|s)?\b|\bpossibility of\b|\b(ready|willing|prepared) to (meet|host|hold)\b|\bunless\b|\bonce\b|(?<!asked )\bif\b|\binvit(ed|es|ation)\b|\bfuture\b|\bpotential\b|\bpush(ed|ing)? for\b|\bseek(s|ing)?\b|\bwants? to meet\b|\bcould\b|\bpick up the phone\b/.test(before + ' ' + w)) {
+    if (!/\b(held|met|took place)\b/.test(before)) return 'proposed';
+  }
+  if (/\b(will|would|shall|set to|scheduled|expected to|plans? to|planned|planning|due to|is to|are to|upcoming|next week|later this|another round|arranged|ahead of|preparing|to be held|to start|to begin|agreed to (have|hold|meet)|to attend|to consult|to host|to meet|tomorrow)\b/.test(before + ' ' + win.slice(0, 200))) {
+    if (/\b(ahead of)\b/.test(before) && !/\b(will|would|set to|scheduled)\b/.test(before)) return w === 'talks' || w === 'negotiations' ? 'planned' : 'held';
+    if (/\b(met|held|hosted|convened|concluded|wrapped up|took place)\b/.test(before + ' ' + w) && !/\b(will|would|set to|to be held)\b/.test(before)) return 'held';
+    return 'planned';
+  }
+  return 'held';
+}
+
+function dateFor(s: SentenceCtx & SentenceDates, i: number, c0: number, c1: number, future = false): DateExpr | undefined {
+  const ok = (d: DateExpr) => {
+    // "said Wednesday": the date of the saying
+    const prev = s.toks[d.t0 - 1]?.lower ?? '';
+    const prev2 = s.toks[d.t0 - 2]?.lower ?? '';
+    const SAY = /^(said|says|told|announced|stated|added|posted|wrote|reported|confirmed|published|revealed|tweeted)$/;
+    if (SAY.test(prev) || (SAY.test(prev2) && prev === 'on')) return false;
+    if (d.kind === 'vague' && !d.month) return true;
+    return true;
+  };
+  let c1x = c1;
+  if (/^(,|which|that)$/.test(s.toks[c1]?.lower ?? '') && /^(which|that|are|is)$/.test(s.toks[c1 + 1]?.lower ?? s.toks[c1]?.lower ?? '')) c1x = Math.min(s.toks.length, c1 + 12);
+  const after = s.dates.filter((d) => d.t0 > i && d.t0 < c1x && ok(d) && d.kind !== 'vague');
+  if (future && after.length) return after[0];
+  const inClause = s.dates.filter((d) => d.t0 >= c0 && d.t1 <= c1 + 1 && ok(d));
+  const pool = inClause.length ? inClause : s.dates.filter(ok);
+  let best: DateExpr | undefined;
+  let gap = Infinity;
+  for (const d of pool) {
+    const g = d.t0 > i ? d.t0 - i : i - d.t1;
+    if (g < gap) (gap = g), (best = d);
+  }
+  if (best && !inClause.length && gap > 12 && best.t0 > i) return undefined;
+  return best;
+}
+
+function placeFor(ctx: Ctx, s: SentenceCtx, i: number, c0: number, c1: number): MeetingDraft['place'] | undefined {
+  let best: MeetingDraft['place'] | undefined;
+  let bestScore = -Infinity;
+  // the clause, and a few words after the trigger ("talks in Geneva") without crossing a comma
+  let hi = i + 1;
+  const noun = MEET_NOUNS.test(s.toks[i]!.lower);
+  // a noun's own words, longer when a list of parties follows: "the summit between A and B in Hanoi"
+  const listAfter = noun && /^(between|with)$/.test(s.toks.slice(i + 1, i + 4).find((t) => /^(between|with)$/.test(t.lower))?.lower ?? '');
+  while (hi < s.toks.length && hi < i + (noun && !listAfter ? 8 : 20) && !/^[,;:]$/.test(s.toks[hi]!.text)) hi++;
+  // "talks with the RSF, which are scheduled to take place on Wednesday in Geneva"
+  if (s.toks[hi]?.text === ',' && /^(which|that)$/.test(s.toks[hi + 1]?.lower ?? '')) {
+    hi += 2;
+    while (hi < s.toks.length && hi < i + 24 && !/^[,;:]$/.test(s.toks[hi]!.text)) hi++;
+  }
+  // "talks earlier in the month, in Kyiv"
+  if (s.toks[hi]?.text === ',' && /^(in|at)$/.test(s.toks[hi + 1]?.lower ?? '')) hi = Math.min(s.toks.length, hi + 4);
+  if (!noun) hi = Math.max(hi, c1);
+  let lo = i;
+  while (lo > 0 && lo > i - 4 && !/^[,;:]$/.test(s.toks[lo - 1]!.text)) lo--;
+  lo = Math.min(lo, c0);
+  for (const m of s.mentions) {
+    if (m.t0 < lo || m.t0 >= hi) continue;
+    if (m.compound) continue; // "Washington-mediated"
+    const nx = s.toks[m.t1];
+    if (nx && nx.cap && nx.kind === 'word' && NON_PERSON_HEADS.has(nx.lower)) continue; // "Jeddah Declaration"
+    let cand: MeetingDraft['place'] | undefined;
+    const beforeTrigger = m.t1 === i || (m.t1 === i - 1 && MEET_NOUNS.test(s.toks[i]!.lower)) || (s.toks[m.t1]?.lower === 'meetings' || s.toks[m.t1]?.lower === 'talks' || s.toks[m.t1]?.lower === 'discussions' || s.toks[m.t1]?.lower === 'summit');
+    if (m.type === 'place' && m.via === 'city') cand = { name: m.key, country: KB.cityCountry.get(m.key), specific: 2 };
+    else if (m.type === 'place' && !(m as Mention & { document?: boolean }).document) {
+      // a named building: the city comes from elsewhere; keep it when nothing better
+      cand = { name: m.key, specific: 0.5 };
+    } else if (m.type === 'country' && (m.via === 'seat' || m.via === 'capital') && (isPlaceUse(s, m) || beforeTrigger || /^(hosted|hosts|host)$/.test(s.toks[m.t1]?.lower ?? '') || s.toks[m.t0 - 1]?.text === ',')) {
+      cand = { name: m.city!, country: m.key, specific: 2 };
+    } else if (m.type === 'country' && m.via !== 'demonym' && m.t0 === i + 1 && /^(visit|visited|visits|visiting)$/.test(s.toks[i]!.lower)) {
+      cand = { name: m.city ?? m.key, country: m.key, specific: m.city ? 2 : 1 };
+    } else if (m.type === 'country' && m.via !== 'demonym' && isPlaceUse(s, m)) {
+      cand = { name: m.key, country: m.key, specific: 1 };
+    } else if (m.type === 'country' && s.toks[m.t1]?.text === "'s" && s.toks[m.t1 + 1]?.lower === 'capital') {
+      const c = KB.countries.get(m.key);
+      if (c?.capitals[0]) cand = { name: c.capitals[0], country: m.key, specific: 2 };
+    }
+    if (!cand) continue;
+    const score = cand.specific * 100 - Math.abs(m.t0 - i) - (m.t0 < i ? 3 : 0);
+    if (score > bestScore) (best = cand), (bestScore = score);
+  }
+  void ctx;
+  return best;
+}
+
+function durationOf(text: string): { duration?: string } {
+  const m = /\b((?:about|around|nearly|almost|more than|over|some)\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)[\s-](hours?|days?|minutes?)\b/i.exec(text) ?? /\b(multi-?hour|multi-?day|hours-long|hours long|marathon)\b/i.exec(text);
+  return m ? { duration: m[0] } : {};
+}
+
+function outcomeOf(text: string): { outcome?: string } {
+  const m =
+    /\b(ended|concluded|finished|wrapped up)\s+(with(?:out)?\s+[^,.;]{3,40})/i.exec(text) ??
+    /\b(no (?:breakthrough|agreement|deal|compromise)[^,.;]{0,30}|(?:reached|struck|signed) (?:an? )?(?:agreement|deal|accord)[^,.;]{0,30}|agreed to [^,.;]{3,50})/i.exec(text);
+  if (!m) return {};
+  const o = (m[2] ?? m[1] ?? m[0]).trim();
+  return o ? { outcome: o } : {};
+}

@@ -1,0 +1,476 @@
+import { KB, type EntityKind, type Entry } from './knowledge';
+import { FUNCTION_WORDS, NAME_PARTICLES, NON_PERSON_HEADS, PERSON_VERBS, SPEECH_VERBS } from './lexicon';
+import type { Token } from './tokens';
+
+/**
+ * Stage 2, "mentions": in one sentence, finds the spans that name something —
+ * countries (by name, demonym, capital or seat of power), cities,
+ * organizations, news media, groups ("European allies"), and personal names
+ * with the title or role that comes with them. Which person a surname refers
+ * to is decided later, for the whole article (actors.ts).
+ */
+
+export type MentionType = 'person' | 'country' | 'org' | 'group' | 'media' | 'place';
+
+export interface Mention {
+  type: MentionType;
+  /** Canonical key: country name, organization name, group name, or the person's name as written. */
+  key: string;
+  surface: string;
+  via: 'name' | 'alias' | 'demonym' | 'capital' | 'seat' | 'city' | 'org' | 'acronym' | 'region' | 'pattern';
+  sentence: number;
+  /** token range [t0, t1) of the name itself */
+  t0: number;
+  t1: number;
+  start: number;
+  end: number;
+  /** first token of the title that precedes the name ("Russian President"), else t0 */
+  titleT0: number;
+  role?: string;
+  /** country or organization named inside the title ("Russian", "Kremlin", "RSF") */
+  affiliation?: { type: 'country' | 'org'; key: string };
+  /** city for places, capitals and seats of power */
+  city?: string;
+  orgKind?: EntityKind;
+  /** why this chunk is taken for a person ('title', 'appositive', 'honorific', 'verb'); absent = only a candidate */
+  personEvidence?: string;
+  /** the noun after a demonym: "Russian delegation" → "delegation" */
+  groupNoun?: string;
+  /** part of a hyphenated compound: "Ukraine-Russia talks", "US-mediated" (the other part, lower-cased) */
+  compound?: string;
+  /** this mention sits inside the title of another (person) mention: a modifier, not a party */
+  inTitle?: boolean;
+}
+
+export interface SentenceMentions {
+  mentions: Mention[];
+  /** token index → index in `mentions` of the mention covering it (title tokens included for persons) */
+  owner: Int32Array;
+  /** acronyms defined here: "Rapid Support Forces (RSF)" */
+  acronyms: [string, string][];
+}
+
+// --- gazetteer lookup -----------------------------------------------------------------------
+
+/** first token of a form → the token-lengths to try, longest first. */
+const firstWords = new Map<string, number[]>();
+for (const form of KB.forms.keys()) {
+  const toks = formTokens(form);
+  const lens = firstWords.get(toks[0]!) ?? [];
+  if (!lens.includes(toks.length)) lens.push(toks.length);
+  lens.sort((a, b) => b - a);
+  firstWords.set(toks[0]!, lens);
+}
+function formTokens(form: string): string[] {
+  const out: string[] = [];
+  const re = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}]+(?:['’‑-][\p{L}\p{M}]+)*|\d+|'s|\S/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(form.replace(/’/g, "'")))) {
+    const w = m[0];
+    const poss = /^(.+[\p{L}])'s$/u.exec(w);
+    if (poss) out.push(poss[1]!, "'s");
+    else out.push(w);
+  }
+  return out;
+}
+const joinToks = (toks: Token[], i: number, j: number): string => {
+  let s = toks[i]!.text;
+  for (let k = i + 1; k < j; k++) {
+    const t = toks[k]!;
+    const glue = t.start === toks[k - 1]!.end ? '' : ' ';
+    s += (t.text === "'s" ? '' : glue) + t.text;
+  }
+  return s;
+};
+const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+
+function lookup(toks: Token[], i: number): { entry: Entry; len: number; form: string } | undefined {
+  const t = toks[i]!;
+  let first = t.text;
+  let lens = firstWords.get(first);
+  if (!lens && t.text.length > 3 && t.text === t.text.toUpperCase()) {
+    first = titleCase(t.text); // "ISTANBUL" in a dateline
+    lens = firstWords.get(first);
+  }
+  if (!lens) return undefined;
+  for (const len of lens) {
+    if (i + len > toks.length) continue;
+    let form = joinToks(toks, i, i + len);
+    if (first !== t.text) form = first + form.slice(first.length);
+    const entry = KB.forms.get(form);
+    if (entry) return { entry, len, form };
+  }
+  return undefined;
+}
+
+// --- roles ----------------------------------------------------------------------------------
+
+// first and last words of roles: most tokens are neither, and need no string building
+const ROLE_FIRST = new Set<string>();
+const ROLE_LAST = new Set<string>();
+for (const r of KB.roleHeads) {
+  const ws = r.split(/\s+/);
+  ROLE_FIRST.add(ws[0]!);
+  ROLE_LAST.add(ws.at(-1)!);
+  ROLE_LAST.add(`${ws.at(-1)!}s`);
+  if (ws.length === 1) ROLE_FIRST.add(`${ws[0]!}s`);
+}
+const roleWord = (lower: string) => KB.roleHeads.has(lower) || (lower.endsWith('s') && KB.roleHeads.has(lower.slice(0, -1)));
+const modWord = (lower: string) => KB.roleModifiers.has(lower);
+/** Length of a (multi-word) role head ending at token j, or 0. */
+function roleEndingAt(toks: Token[], j: number): number {
+  if (!ROLE_LAST.has(toks[j]!.lower)) return 0;
+  for (let len = 4; len >= 1; len--) {
+    const i = j - len + 1;
+    if (i < 0) continue;
+    const s = joinToks(toks, i, j + 1).toLowerCase();
+    if (roleWord(s)) return len;
+  }
+  return 0;
+}
+/** Length of a role head starting at token i, or 0. */
+function roleStartingAt(toks: Token[], i: number): number {
+  if (!ROLE_FIRST.has(toks[i]!.lower)) return 0;
+  for (let len = 4; len >= 1; len--) {
+    if (i + len > toks.length) continue;
+    if (roleWord(joinToks(toks, i, i + len).toLowerCase())) return len;
+  }
+  return 0;
+}
+
+const isNameWord = (t: Token) =>
+  t.kind === 'word' &&
+  (t.cap || ((t.text[2] === '-' || t.text[3] === '-') && /^(?:al|el|ad|as|ash|at|az)-\p{Lu}/u.test(t.text))) &&
+  !FUNCTION_WORDS.has(t.lower.endsWith('.') ? t.lower.slice(0, -1) : t.lower);
+const isInitial = (t: Token) => /^\p{Lu}\.$/u.test(t.text);
+
+// --- the stage ------------------------------------------------------------------------------
+
+export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<string, string>, acronymKinds = new Map<string, EntityKind>()): SentenceMentions {
+  const n = toks.length;
+  const mentions: Mention[] = [];
+  const owner = new Int32Array(n).fill(-1);
+  const acronyms: [string, string][] = [];
+  const claim = (m: Mention, from = m.t0, to = m.t1) => {
+    mentions.push(m);
+    for (let k = from; k < to; k++) owner[k] = mentions.length - 1;
+    return m;
+  };
+  const base = (i: number, j: number) => ({ sentence, t0: i, t1: j, start: toks[i]!.start, end: toks[j - 1]!.end, titleT0: i, surface: joinToks(toks, i, j) });
+
+  // 1. gazetteer: countries, demonyms, capitals, seats, cities, organizations, media, regions
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'word') continue;
+    // hyphenated compounds: "Ukraine-Russia", "US-mediated", "Moscow-installed"
+    if (t.text.includes('-') && !KB.forms.has(t.text)) {
+      const parts = t.text.split('-');
+      const e0 = KB.forms.get(parts[0]!);
+      if (e0 && (e0.type === 'country' || e0.type === 'demonym' || e0.type === 'capital' || e0.type === 'seat')) {
+        const country = e0.country;
+        const e1 = parts.length === 2 ? KB.forms.get(parts[1]!) : undefined;
+        const rest = parts.slice(1).join('-').toLowerCase();
+        const m: Mention = { ...base(i, i + 1), type: 'country', key: country, via: e0.type === 'country' ? 'name' : e0.type, compound: rest, surface: parts[0]!, end: t.start + parts[0]!.length, ...('city' in e0 ? { city: e0.city } : {}) };
+        claim(m);
+        if (e1 && (e1.type === 'country' || e1.type === 'demonym')) {
+          mentions.push({ ...base(i, i + 1), type: 'country', key: e1.country, via: 'name', compound: parts[0]!.toLowerCase(), surface: parts[1]!, start: t.end - parts[1]!.length });
+        }
+        continue;
+      }
+    }
+    if (!t.cap && !/^al-/.test(t.text)) continue;
+    const hit = lookup(toks, i);
+    if (!hit) continue;
+    const { entry, len } = hit;
+    const j = i + len;
+    const b = base(i, j);
+    switch (entry.type) {
+      case 'country':
+        claim({ ...b, type: 'country', key: entry.country, via: entry.via });
+        break;
+      case 'capital':
+      case 'seat':
+        claim({ ...b, type: 'country', key: entry.country, via: entry.type, city: entry.city });
+        break;
+      case 'city':
+        claim({ ...b, type: 'place', key: entry.city, via: 'city', city: entry.city });
+        break;
+      case 'media':
+        claim({ ...b, type: 'media', key: entry.name, via: 'name' });
+        break;
+      case 'org': {
+        claim({ ...b, type: 'org', key: entry.name, via: 'org', orgKind: entry.kind });
+        break;
+      }
+      case 'demonym': {
+        // "Russian delegation", "Ukrainian officials", "Sudanese army": the country acting
+        const next2 = j + 1 < n ? `${toks[j]!.lower} ${toks[j + 1]!.lower}` : '';
+        const next1 = j < n ? toks[j]!.lower : '';
+        if (/^(army|military|armed forces)$/.test(next2) || /^(army|military)$/.test(next1)) {
+          const nounLen = KB.delegationNouns.has(next2) ? 2 : 1;
+          const country = KB.countries.get(entry.country);
+          const dem = country?.demonyms[0] ?? toks[i]!.text;
+          claim({ ...base(i, j + nounLen), type: 'group', key: `${dem} army`, via: 'pattern', groupNoun: 'army', affiliation: { type: 'country', key: entry.country } });
+          i = j + nounLen - 1;
+          break;
+        }
+        const gn = KB.delegationNouns.has(next2) ? next2 : KB.delegationNouns.has(next1) ? next1 : undefined;
+        claim({ ...b, type: 'country', key: entry.country, via: 'demonym', ...(gn ? { groupNoun: gn } : {}) });
+        break;
+      }
+      case 'region': {
+        const next = j < n ? toks[j]! : undefined;
+        if (next && KB.groupNouns.has(next.lower)) {
+          claim({ ...base(i, j + 1), type: 'group', key: `${hit.form} ${next.lower}`, via: 'region', groupNoun: next.lower });
+          i = j;
+        }
+        break;
+      }
+    }
+    i = Math.max(i, j - 1);
+  }
+  // Demonyms coordinated before a group noun: "Russian and Ukrainian officials", "US and Russian officials".
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    if (m.type !== 'country' || m.groupNoun) continue;
+    const nx = mentions.find((o) => o.type === 'country' && o.groupNoun && o.t0 === m.t1 + 1 && /^(and|,|or)$/.test(toks[m.t1]!.lower));
+    if (nx && (m.via === 'demonym' || m.via === 'name' || m.via === 'alias')) m.groupNoun = nx.groupNoun;
+  }
+
+  // 2. organizations by their head noun: "Rapid Support Forces", "National Security Council"
+  for (let i = 0; i < n; i++) {
+    if (owner[i] !== -1 || !toks[i]!.cap || toks[i]!.kind !== 'word' || FUNCTION_WORDS.has(toks[i]!.lower)) continue;
+    let j = i;
+    let lastHead = -1;
+    while (j < n) {
+      const t = toks[j]!;
+      if (owner[j] !== -1) break;
+      if (t.kind === 'word' && t.cap && !/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(t.text)) {
+        if (NON_PERSON_HEADS.has(t.lower)) lastHead = j;
+        j++;
+      } else if (/^(of|on|for|and|the|&)$/.test(t.lower) && j + 1 < n && toks[j + 1]!.cap && owner[j + 1] === -1) j++;
+      else break;
+    }
+    if (lastHead >= 0 && !roleWord(toks[lastHead]!.lower)) {
+      const end = lastHead + 1;
+      const words = toks.slice(i, end).map((t) => t.lower);
+      // "Monday's Summit" or a single generic word ("Palace") is not an organization
+      if (end - i >= 2 || /^[A-Z]{2,}$/.test(toks[i]!.text)) {
+        const kind: EntityKind = words.some((w) => /^(forces|army|front|movement|brigades?|militia|guards?)$/.test(w)) ? 'group' : 'organization';
+        const place = words.some((w) => /^(palace|house|hall|building|tower|square|street|hotel|embassy|consulate|office|center|centre|airport|base|park|stadium|peninsula|gulf|sea|east|west|north|south|region|province|city|island|islands)$/.test(w));
+        const doc = words.some((w) => /^(formula|plan|declaration|accord|accords|agreement|treaty|protocol|charter|initiative|framework|deal|process|program|programme|act|law|bill|ceremony|signing|war|crisis|conflict|operation)$/.test(w));
+        const media = words.some((w) => /^(news|times|post|journal|herald|tribune|telegraph|gazette|daily|radio|television|tv|channel|network|press|media)$/.test(w));
+        const surface = joinToks(toks, i, end);
+        const m: Mention = {
+          ...base(i, end),
+          type: media ? 'media' : place ? 'place' : doc ? 'place' : 'org',
+          key: surface,
+          via: 'org',
+          orgKind: kind,
+        };
+        if (doc) (m as Mention & { document?: boolean }).document = true;
+        claim(m);
+        // "(RSF)": an acronym defined for it
+        if (toks[end]?.text === '(' && toks[end + 1] && /^[A-Z][A-Za-z]{1,6}$/.test(toks[end + 1]!.text) && toks[end + 2]?.text === ')') {
+          acronyms.push([toks[end + 1]!.text, surface]);
+          docAcronyms.set(toks[end + 1]!.text, surface);
+          acronymKinds.set(surface, kind);
+          claim({ ...base(end + 1, end + 2), type: m.type, key: surface, via: 'acronym', orgKind: kind });
+        }
+      }
+      i = Math.max(i, end - 1);
+    } else i = Math.max(i, j - 1);
+  }
+  // acronyms defined earlier in the article
+  for (let i = 0; i < n; i++) {
+    if (owner[i] !== -1) continue;
+    const def = docAcronyms.get(toks[i]!.text);
+    if (def) claim({ ...base(i, i + 1), type: 'org', key: def, via: 'acronym', orgKind: acronymKinds.get(def) ?? 'organization' });
+  }
+
+  // 3. personal names: runs of capitalized words (with particles and initials)
+  for (let i = 0; i < n; i++) {
+    if (owner[i] !== -1 || !isNameWord(toks[i]!)) continue;
+    // capitalized role words are titles, not names: "President", "Foreign Minister", "Gen."
+    const rl = roleStartingAt(toks, i);
+    if (rl) {
+      i += rl - 1;
+      continue;
+    }
+    if (modWord(toks[i]!.lower) && i + 1 < n && (roleStartingAt(toks, i + 1) || modWord(toks[i + 1]!.lower))) continue;
+    let j = i + 1;
+    while (j < n && owner[j] === -1) {
+      const t = toks[j]!;
+      if (isNameWord(t) || isInitial(t)) {
+        if (roleStartingAt(toks, j) && !(j + 1 < n && isNameWord(toks[j + 1]!) && !roleStartingAt(toks, j + 1) && false)) break;
+        j++;
+      } else if (NAME_PARTICLES.has(t.text) && j + 1 < n && isNameWord(toks[j + 1]!)) j++;
+      else break;
+    }
+    const words = toks.slice(i, j);
+    if (words.length > 4 || words.some((w) => NON_PERSON_HEADS.has(w.lower))) {
+      i = j - 1;
+      continue;
+    }
+    // all-caps words are acronyms or shouting headlines, not names
+    if (words.every((w) => w.text.length > 1 && w.text === w.text.toUpperCase())) {
+      i = j - 1;
+      continue;
+    }
+    let t0 = i;
+    // "Minister of Minerals Mohamed Bashir Abu-Namo": the portfolio belongs to the title
+    const portfolio = j - i >= 3 && t0 >= 2 && /^(of|for)$/.test(toks[t0 - 1]!.lower) && roleEndingAt(toks, t0 - 2) > 0;
+    if (portfolio) t0++;
+    const m: Mention = { ...base(t0, j), type: 'person', key: joinToks(toks, t0, j), via: 'name' };
+    claim(m);
+    if (portfolio) {
+      const rs = t0 - 2 - roleEndingAt(toks, t0 - 2) + 1;
+      m.titleT0 = rs;
+      m.personEvidence = 'title';
+      m.role = joinToks(toks, rs, t0);
+    } else personContext(toks, m, mentions, owner);
+    if (m.titleT0 < m.t0) for (let k = m.titleT0; k < m.t0; k++) if (owner[k] === -1) owner[k] = mentions.length - 1;
+    i = j - 1;
+  }
+  return { mentions, owner, acronyms };
+}
+
+/** Reads the title before a name, an appositive after it, an honorific or a reporting verb. */
+function personContext(toks: Token[], m: Mention, mentions: Mention[], owner: Int32Array): void {
+  const n = toks.length;
+  // -- title before: "Russian President", "US special envoy to the Middle East", "Trump's special envoy,"
+  let j = m.t0 - 1;
+  let sawHead = false;
+  let titleStart = m.t0;
+  let comma = false;
+  if (j >= 0 && toks[j]!.text === ',') {
+    comma = true;
+    j--;
+  }
+  const firstHeadEnd = j;
+  while (j >= 0) {
+    const t = toks[j]!;
+    const rl = roleEndingAt(toks, j);
+    if (rl) {
+      sawHead ||= j === firstHeadEnd || sawHead || true;
+      j -= rl;
+      titleStart = j + 1;
+      continue;
+    }
+    if (modWord(t.lower) || /^(mr|mrs|ms|dr|sir|dame)\.?$/.test(t.lower)) {
+      j--;
+      titleStart = j + 1;
+      continue;
+    }
+    const o = owner[j]!;
+    if (o >= 0) {
+      const om = mentions[o]!;
+      if (om.type === 'country' || om.type === 'org' || om.type === 'group' || om.type === 'person' || (om.type === 'place' && om.via === 'org')) {
+        j = om.titleT0 - 1;
+        titleStart = om.titleT0;
+        continue;
+      }
+      break;
+    }
+    if (t.text === "'s" && j > 0 && owner[j - 1]! >= 0) {
+      j--;
+      continue;
+    }
+    // "envoy to the Middle East", "Secretary of State", "head of the ... delegation"
+    if (/^(of|to|for|the)$/.test(t.lower) && j > 0) {
+      const k = j - 1;
+      if (roleEndingAt(toks, k) || toks[k]!.lower === 'the' || /^(of|to|for)$/.test(toks[k]!.lower)) {
+        j--;
+        continue;
+      }
+    }
+    if (t.cap && t.kind === 'word' && j > 0 && sawHead && owner[j] === -1 && !FUNCTION_WORDS.has(t.lower)) {
+      // unknown capitalized modifier inside a title ("Middle East envoy", "Sovereign Council Chairman")
+      const k = j - 1;
+      if (roleEndingAt(toks, k) || modWord(toks[k]!.lower) || owner[k]! >= 0 || /^(of|to|the)$/.test(toks[k]!.lower)) {
+        j--;
+        continue;
+      }
+    }
+    if (/^(and)$/.test(t.lower) && sawHead && j > 0 && roleEndingAt(toks, j - 1)) {
+      j--;
+      continue;
+    }
+    break;
+  }
+  // a title is only one if it holds a role word
+  let hasHead = false;
+  for (let k = titleStart; k < (comma ? m.t0 - 1 : m.t0); k++) if (roleEndingAt(toks, k)) hasHead = true;
+  // the word right before the name (or the comma) must be a role word or an honorific
+  const last = comma ? m.t0 - 2 : m.t0 - 1;
+  let lastOk = last >= 0 && (roleEndingAt(toks, last) > 0 || /^(mr|mrs|ms|dr)\.?$/.test(toks[last]!.lower));
+  // "special envoy to the Middle East Steve Witkoff": a role, then "to/of/for (the) <name>"
+  if (!lastOk && last >= 0 && owner[last]! >= 0) {
+    const om = mentions[owner[last]!]!;
+    let k = om.t0 - 1;
+    if (toks[k]?.lower === 'the') k--;
+    if (/^(to|of|for)$/.test(toks[k]?.lower ?? '') && roleEndingAt(toks, k - 1) > 0) lastOk = true;
+  }
+  if (hasHead && lastOk && titleStart < m.t0) {
+    // in "X, a former minister, Y" the comma form needs the title to start a noun phrase
+    m.titleT0 = titleStart;
+    m.personEvidence = /^(mr|mrs|ms|dr)\.?$/.test(toks[last]!.lower) ? 'honorific' : 'title';
+    setRole(toks, m, mentions, owner, titleStart, comma ? m.t0 - 1 : m.t0);
+    return;
+  }
+  // -- a long title before a comma: "the head of the Main Directorate of the General Staff, Igor Kostyukov"
+  if (comma) {
+    for (let k = m.t0 - 2; k >= Math.max(0, m.t0 - 16); k--) {
+      const t = toks[k]!;
+      if (/^[;.:]$/.test(t.text) || (owner[k]! >= 0 && mentions[owner[k]!]!.type === 'person')) break;
+      const rl = roleEndingAt(toks, k);
+      if (rl && !t.cap && /^(the|a|an|his|her|its|their|and|;|,)$/.test(toks[k - rl]?.lower ?? ';')) {
+        m.personEvidence = 'appositive';
+        setRole(toks, m, mentions, owner, k - rl + 1, m.t0 - 1);
+        return;
+      }
+    }
+  }
+  // -- appositive after: "David Arakhamia, the head of the Ukrainian delegation,"
+  if (m.t1 < n && toks[m.t1]!.text === ',') {
+    let k = m.t1 + 1;
+    const s = k;
+    while (k < n && !/^[,.;:()"“”]$/.test(toks[k]!.text) && !/^(who|which|said|says|told)$/.test(toks[k]!.lower) && k - s < 14) k++;
+    let head = false;
+    for (let q = s; q < k; q++) if (roleEndingAt(toks, q) && !toks[q]!.cap) head = true;
+    const det = toks[s] && (/^(the|a|an|his|her|its|their|then)$/.test(toks[s]!.lower) || owner[s]! >= 0 || modWord(toks[s]!.lower) || roleStartingAt(toks, s) > 0);
+    if (head && det) {
+      m.personEvidence = 'appositive';
+      setRole(toks, m, mentions, owner, s, k);
+      return;
+    }
+  }
+  // -- a reporting or action verb after a full name: "David Arakhamia said"
+  let v = m.t1;
+  while (v < n && /^(also|later|then|earlier|had|has|have|was|on|is|will|would|previously|reportedly)$/.test(toks[v]!.lower)) v++;
+  if (m.t1 - m.t0 >= 2 && v < n && (PERSON_VERBS.has(toks[v]!.lower) || SPEECH_VERBS.has(toks[v]!.lower))) m.personEvidence = 'verb';
+  // "according to X"
+  if (m.t1 - m.t0 >= 2 && m.t0 >= 2 && toks[m.t0 - 1]!.lower === 'to' && toks[m.t0 - 2]!.lower === 'according') m.personEvidence = 'verb';
+}
+
+function setRole(toks: Token[], m: Mention, mentions: Mention[], owner: Int32Array, from: number, to: number): void {
+  // the role is what follows the last possessive: "Trump's special envoy" → "special envoy"
+  let s = from;
+  for (let k = from; k < to; k++) if (toks[k]!.text === "'s") s = k + 1;
+  while (s < to && /^(the|a|an|his|her|its|their|and)$/.test(toks[s]!.lower)) s++;
+  const roleText = to > from ? joinToks(toks, from, to).replace(/^(the|a|an|his|her|its|their)\s+/i, '') : '';
+  if (roleText) m.role = roleText;
+  for (let k = from; k < to; k++) {
+    const o = owner[k]!;
+    if (o < 0) continue;
+    const om = mentions[o]!;
+    if (om === m) continue;
+    om.inTitle = true;
+    if (!m.affiliation) {
+      if (om.type === 'country') m.affiliation = { type: 'country', key: om.key };
+      else if (om.type === 'org' || om.type === 'group') m.affiliation = { type: 'org', key: om.key };
+    }
+  }
+  // a possessor person's affiliation is looked up later ("Trump's envoy" → Trump's country)
+  void s;
+}

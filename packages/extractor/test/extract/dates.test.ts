@@ -1,0 +1,34 @@
+import { findDates, resolveDate, datelineDate } from '../../src/extract/dates';
+import { tokenize } from '../../src/extract/tokens';
+
+const first = (s: string) => findDates(tokenize(s))[0]!;
+
+describe('dates', () => {
+  it('"late Tuesday" in an article of Wed 3 Dec 2025 is 2 Dec (seed 000)', () => {
+    const d = first('Marathon talks at the Kremlin between Russian President Vladimir Putin and US envoy Steve Witkoff ended late Tuesday');
+    expect(d.text).toBe('late Tuesday');
+    expect(resolveDate(d, '2025-12-03', false)).toBe('2025-12-02');
+  });
+  it('"later Thursday" on Thursday 4 Dec is that day (seed 001)', () => {
+    const d = first('are set to meet with Ukraine’s lead negotiator, Rustem Umerov, later Thursday in Miami');
+    expect(resolveDate(d, '2025-12-04', true)).toBe('2025-12-04');
+  });
+  it('"last Monday" and a planned "on Wednesday" from Friday 9 Aug 2024 (a042)', () => {
+    expect(resolveDate(first('During a phone call with US Secretary of State Antony Blinken last Monday'), '2024-08-09', false)).toBe('2024-08-05');
+    expect(resolveDate(first('talks with the RSF, which are scheduled to take place on Wednesday in Geneva'), '2024-08-09', true)).toBe('2024-08-14');
+  });
+  it('a relative date stays null without a publication date (a018)', () => {
+    const d = first('US Army Secretary Dan Driscoll met a Russian delegation late on Monday');
+    expect(d.text).toBe('late on Monday');
+    expect(resolveDate(d, undefined, false)).toBeNull();
+  });
+  it('month and day take the year nearest the reference; a full date needs none (a014, a019)', () => {
+    expect(resolveDate(first('confirmed on Friday, May 16, 2025, that the two sides had discussed'), undefined, false)).toBe('2025-05-16');
+    expect(resolveDate(first('Driscoll arrived in Abu Dhabi on November 24'), undefined, false)).toBeNull();
+    expect(resolveDate(first('The meeting at the Dolmabahce Palace started at 1:35 p.m. on May 16'), '2025-05-17', false)).toBe('2025-05-16');
+  });
+  it('the dateline date counts when close to publication', () => {
+    expect(datelineDate('Dec 4', '2025-12-04')).toBe('2025-12-04');
+    expect(datelineDate('3 December', '2025-12-03')).toBe('2025-12-03');
+  });
+});
