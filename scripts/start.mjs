@@ -29,7 +29,7 @@ Where to look:
 if (process.env.KG_START_NO_VIEW) process.exit(ingest.status ?? 0);
 
 step('Starting the viewer (Ctrl-C to stop)');
-const view = spawn(process.execPath, [kg, 'view'], { cwd: root, stdio: 'inherit' });
+const view = spawn(process.execPath, [kg, 'view', '--port', process.env.KG_VIEW_PORT ?? '4173'], { cwd: root, stdio: 'inherit' });
 const forward = (sig) => view.kill(sig);
 process.on('SIGINT', forward);
 process.on('SIGTERM', forward);

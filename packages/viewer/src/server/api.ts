@@ -1,0 +1,64 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { InfoResponse } from '../shared/api-types';
+import { BadRequestError, NotFoundError, type GraphSource } from './source';
+
+/** Nodes sent on first load; larger databases are explored by search and expansion. */
+export const DEFAULT_GRAPH_LIMIT = 25_000;
+const MAX_GRAPH_LIMIT = 200_000;
+
+function intParam(url: URL, name: string, fallback: number, max: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new BadRequestError(`${name} must be a whole number`);
+  return Math.min(n, max);
+}
+
+function required(url: URL, name: string): string {
+  const v = url.searchParams.get(name);
+  if (!v) throw new BadRequestError(`missing ${name}`);
+  if (v.length > 1000) throw new BadRequestError(`${name} is too long`);
+  return v;
+}
+
+/**
+ * The JSON API under /api/. Returns false when the path is not an API path,
+ * so the caller can serve the web app instead.
+ */
+export async function handleApi(source: GraphSource, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+  if (!url.pathname.startsWith('/api/')) return false;
+  try {
+    if (req.method !== 'GET') throw new BadRequestError('only GET');
+    switch (url.pathname) {
+      case '/api/info':
+        return send(res, 200, { source: source.kind, name: source.name } satisfies InfoResponse);
+      case '/api/graph':
+        return send(res, 200, await source.graph(intParam(url, 'limit', DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT)));
+      case '/api/neighbours':
+        return send(res, 200, await source.neighbours(required(url, 'key'), intParam(url, 'limit', 500, 5000)));
+      case '/api/chain':
+        return send(res, 200, await source.chain(required(url, 'from'), required(url, 'to'), intParam(url, 'max', 6, 20)));
+      case '/api/search':
+        return send(res, 200, { hits: await source.search(required(url, 'q'), intParam(url, 'limit', 10, 50)) });
+      default:
+        return send(res, 404, { error: `no API ${url.pathname}` });
+    }
+  } catch (e) {
+    if (e instanceof BadRequestError) return send(res, 400, { error: e.message });
+    if (e instanceof NotFoundError) return send(res, 404, { error: e.message });
+    // Database messages can carry internals: log them here, tell the browser less.
+    console.error(`[kg view] ${url.pathname}: ${(e as Error).stack ?? e}`);
+    return send(res, 500, { error: `server error: ${(e as Error).message.split('\n')[0]}` });
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): true {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(json);
+  return true;
+}

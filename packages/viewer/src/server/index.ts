@@ -1,0 +1,67 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Connection } from '@kg/neo4j';
+import { handleApi } from './api';
+import { fileSource } from './file-source';
+import { neo4jSource } from './neo4j-source';
+import { serveStatic } from './static';
+import type { GraphSource } from './source';
+
+/** packages/viewer/dist, where scripts/build.mjs writes the web app. */
+export const DIST_DIR = path.resolve(__dirname, '../../dist');
+
+export type ViewerSource = { kind: 'neo4j'; connection: Connection } | { kind: 'file'; path: string } | { kind: 'source'; source: GraphSource };
+
+export interface ViewerServerOptions {
+  source: ViewerSource;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Where the built web app is; tests may point elsewhere. */
+  distDir?: string;
+}
+
+export interface ViewerServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the web app and its JSON API. Listens on 127.0.0.1 unless told
+ * otherwise: the API exposes the whole database to whoever can reach it.
+ * close() stops the server; a Neo4j connection passed in stays open (its
+ * owner closes it), a file source is dropped.
+ */
+export async function startViewerServer(opts: ViewerServerOptions): Promise<ViewerServer> {
+  const src = opts.source;
+  const source: GraphSource =
+    src.kind === 'neo4j' ? neo4jSource(src.connection) : src.kind === 'file' ? await fileSource(src.path) : src.source;
+  const dist = path.resolve(opts.distDir ?? DIST_DIR);
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    handleApi(source, req, res, url)
+      .then((handled) => (handled ? undefined : serveStatic(dist, url.pathname, res)))
+      .catch((e: unknown) => {
+        console.error(`[kg view] ${(e as Error).stack ?? e}`);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  return {
+    url: `http://${shownHost}:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
