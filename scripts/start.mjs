@@ -20,7 +20,7 @@ step(`Ingesting ${path.relative(root, corpus) || corpus} into Neo4j`);
 const ingest = spawnSync(process.execPath, [kg, 'ingest', corpus], { cwd: root, stdio: 'inherit' });
 if (ingest.status !== 0) process.stderr.write(`kg ingest reported problems (exit ${ingest.status}); the graph holds what was read.\n`);
 
-const uri = process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687';
+const uri = process.env.NEO4J_URI ?? `bolt://127.0.0.1:${process.env.KG_NEO4J_PORT ?? 7687}`;
 process.stderr.write(`
 Where to look:
   - Cypher:  npx kg query "MATCH (a:Actor)-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(b:Actor) WHERE a.id < b.id RETURN a.name, b.name, m.date, m.place"
