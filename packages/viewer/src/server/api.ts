@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InfoResponse } from '../shared/api-types';
+import { handleExportApi } from './export-api';
+import { handleQueryApi, HttpError, type PostContext } from './query-api';
 import { BadRequestError, NotFoundError, type GraphSource } from './source';
 
 /** Nodes sent on first load; larger databases are explored by search and expansion. */
@@ -25,9 +27,12 @@ function required(url: URL, name: string): string {
  * The JSON API under /api/. Returns false when the path is not an API path,
  * so the caller can serve the web app instead.
  */
-export async function handleApi(source: GraphSource, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+export async function handleApi(source: GraphSource, req: IncomingMessage, res: ServerResponse, url: URL, ctx: PostContext = {}): Promise<boolean> {
   if (!url.pathname.startsWith('/api/')) return false;
   try {
+    // The query console and the export (query-api.ts, export-api.ts): JSON POSTs.
+    if (url.pathname === '/api/query') return await handleQueryApi(req, res, ctx);
+    if (url.pathname === '/api/export') return await handleExportApi(source, req, res, ctx);
     if (req.method !== 'GET') throw new BadRequestError('only GET');
     switch (url.pathname) {
       case '/api/info':
@@ -44,6 +49,7 @@ export async function handleApi(source: GraphSource, req: IncomingMessage, res: 
         return send(res, 404, { error: `no API ${url.pathname}` });
     }
   } catch (e) {
+    if (e instanceof HttpError) return send(res, e.status, { error: e.message });
     if (e instanceof BadRequestError) return send(res, 400, { error: e.message });
     if (e instanceof NotFoundError) return send(res, 404, { error: e.message });
     // Database messages can carry internals: log them here, tell the browser less.

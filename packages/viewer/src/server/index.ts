@@ -41,7 +41,7 @@ export async function startViewerServer(opts: ViewerServerOptions): Promise<View
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    handleApi(source, req, res, url)
+    handleApi(source, req, res, url, { connection: src.kind === 'neo4j' ? src.connection : undefined })
       .then((handled) => (handled ? undefined : serveStatic(dist, url.pathname, res)))
       .catch((e: unknown) => {
         console.error(`[kg view] ${(e as Error).stack ?? e}`);

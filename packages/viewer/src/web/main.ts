@@ -1,9 +1,11 @@
 import type Graph from 'graphology';
 import type Sigma from 'sigma';
-import { addBatch, createGraph, parseSerializedGraph, type SerializedGraph } from '@kg/graph-schema';
+import { addBatch, createGraph, NODE_LABELS, parseSerializedGraph, type SerializedGraph } from '@kg/graph-schema';
 import type { ActorHit } from '../shared/api-types';
 import { meetingChain } from '../shared/chain';
 import { api } from './api';
+import { mountConsole } from './console/console';
+import { mountExport } from './console/export';
 import { renderDateRange, renderFilters } from './controls';
 import { byId, el, toast } from './dom';
 import { hasDateRange, nodePasses, projectionEdgePasses, type Filters } from './filters';
@@ -14,7 +16,7 @@ import { renderChainPanel, renderNodePanel, type PanelActions } from './panel';
 import type { SharedMeeting } from './projection';
 import { createRenderer, type RenderState } from './renderer';
 import { mountSearch, searchLocal } from './search';
-import { decodeState, encodeState, type View, type ViewState } from './url-state';
+import { decodeState, defaultState, encodeState, type View, type ViewState } from './url-state';
 
 interface Expansion {
   /** Nodes the expansion brought from the server; collapse removes them. */
@@ -405,6 +407,8 @@ async function openFile(file: File): Promise<void> {
     const graph = createGraph();
     addBatch(graph, parseSerializedGraph(JSON.parse(await file.text())));
     history.replaceState(null, '', location.pathname + location.search);
+    kept = undefined; // a query result's way back leads to the graph the file replaced: gone
+    queryConsole.reset();
     open(new GraphModel(graph.export() as SerializedGraph, { truncated: false, total: graph.order, source: 'dropped', name: file.name }), t0);
     toast(`Opened ${file.name}: ${graph.order.toLocaleString('en')} nodes`);
   } catch (e) {
@@ -467,6 +471,36 @@ function wirePage(): void {
     picker.value = '';
   });
 }
+
+// ---- query console and export (console/) ------------------------------------
+
+/** The graph shown before the first query result, with its URL state: where "Back to the graph" returns. */
+let kept: { model: GraphModel; hash: string } | undefined;
+const queryConsole = mountConsole(byId('console'), {
+  showGraph: (data) => {
+    if (!viewer) return;
+    kept ??= { model: viewer.model, hash: location.hash };
+    const { source, name } = viewer.model.info;
+    // A result shows every node it returned: no filter carried over, articles included.
+    const state = defaultState();
+    state.filters.labels = new Set(NODE_LABELS);
+    history.replaceState(null, '', `${location.pathname}${location.search}#${encodeState(state)}`);
+    open(new GraphModel(data, { truncated: false, total: data.nodes.length, source, name }), performance.now());
+  },
+  restore: () => {
+    if (!kept) return;
+    const { model, hash } = kept;
+    kept = undefined;
+    history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+    open(model, performance.now());
+  },
+  resized: () => {
+    viewer?.sigma.resize();
+    viewer?.sigma.refresh();
+  },
+});
+byId('console-toggle').addEventListener('click', () => queryConsole.toggle());
+mountExport(byId('export-dialog'), byId('export-toggle'), () => viewer);
 
 wirePage();
 loadFromServer().catch((e: unknown) => {

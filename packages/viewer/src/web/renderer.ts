@@ -1,9 +1,11 @@
 import type Graph from 'graphology';
 import Sigma from 'sigma';
+import { EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { RelType } from '@kg/graph-schema';
 import { BACKGROUND, EDGE_COLOR, PROJECTION_EDGE_COLOR } from './graph-style';
 import type { NodeStyle } from './model';
+import { placeInitially } from './layout';
 import { NodeShapeProgram } from './node-shape-program';
 
 /**
@@ -27,10 +29,36 @@ export interface RenderState {
 const FAINT_EDGE = '#eceef1';
 const STRONG_EDGE = '#475569';
 
+/**
+ * Nodes are sized in screen pixels, so the more of them, the smaller each must
+ * be for the picture not to become one blot: full size up to 1,500 nodes, then
+ * shrinking with the square root of the count, never below a third.
+ */
+export const nodeSizeScale = (order: number): number => Math.min(1, Math.max(0.33, Math.sqrt(1500 / Math.max(1, order))));
+
+/**
+ * Above this many edges, plain edges are drawn as one-pixel GL lines ('thin')
+ * instead of anti-aliased quads ('line'). Without a GPU (SwiftShader) the quads'
+ * rasterisation is what limits the frame rate; in a graph this dense a hairline
+ * reads better anyway. Emphasised edges (selection, chains, who-met-whom
+ * weights) keep the quads.
+ */
+const THIN_EDGES_ABOVE = 2_000;
+
 export function createRenderer(container: HTMLElement, graph: Graph, state: RenderState): Sigma {
+  // The first picture comes from the cheap deterministic placement, never from a random cloud.
+  placeInitially(graph);
   const big = graph.size > 20_000;
-  return new Sigma(graph, container, {
+  let renderer: Sigma | undefined;
+  const current = () => renderer?.getGraph() ?? graph;
+  // Sigma's constructor draws once, and the app draws again as soon as it has applied its
+  // state: the first drawing is thrown away, so it is drawn empty (rasterising 50,000 edges
+  // in software costs a few hundred milliseconds). The refresh scheduled below, or the
+  // app's own, draws the real picture.
+  let constructing = true;
+  renderer = new Sigma(graph, container, {
     nodeProgramClasses: { shape: NodeShapeProgram },
+    edgeProgramClasses: { line: EdgeRectangleProgram, thin: EdgeLineProgram },
     defaultNodeType: 'shape',
     defaultEdgeType: 'line',
     // Labels: a grid keeps at most a few per cell, and small nodes get none, so they never pile up.
@@ -50,8 +78,9 @@ export function createRenderer(container: HTMLElement, graph: Graph, state: Rend
     nodeReducer: (key, attrs): Partial<NodeDisplayData> => {
       const s = state.style.get(key);
       const base = { x: attrs.x as number, y: attrs.y as number, type: 'shape' };
-      if (!s || state.hiddenNodes.has(key)) return { ...base, hidden: true };
-      const out: Partial<NodeDisplayData> & { shape: string } = { ...base, size: s.size, color: s.color, label: s.text, shape: s.shape };
+      if (constructing || !s || state.hiddenNodes.has(key)) return { ...base, hidden: true };
+      const size = s.size * nodeSizeScale(current().order);
+      const out: Partial<NodeDisplayData> & { shape: string } = { ...base, size, color: s.color, label: s.text, shape: s.shape };
       if (state.focus) {
         if (state.focus.has(key)) {
           out.zIndex = 1;
@@ -65,17 +94,18 @@ export function createRenderer(container: HTMLElement, graph: Graph, state: Rend
         out.zIndex = 2;
         out.highlighted = true;
         out.forceLabel = true;
-        out.size = s.size * 1.25;
+        out.size = Math.max(size, 6) * 1.25;
       }
       return out;
     },
     edgeReducer: (key, attrs): Partial<EdgeDisplayData> => {
       const out: Partial<EdgeDisplayData> = state.projection
         ? { type: 'line', size: 0.8 + Math.log2(attrs.weight as number) * 1.6, color: PROJECTION_EDGE_COLOR }
-        : { type: 'line', size: 1, color: EDGE_COLOR[attrs.type as RelType] ?? FAINT_EDGE };
-      if (state.hiddenEdges.has(key)) out.hidden = true;
+        : { type: current().size > THIN_EDGES_ABOVE ? 'thin' : 'line', size: 1, color: EDGE_COLOR[attrs.type as RelType] ?? FAINT_EDGE };
+      if (constructing || state.hiddenEdges.has(key)) out.hidden = true;
       else if (state.focusEdges) {
         if (state.focusEdges.has(key)) {
+          out.type = 'line';
           out.color = STRONG_EDGE;
           out.size = (out.size ?? 1) + 1;
           out.zIndex = 1;
@@ -84,6 +114,9 @@ export function createRenderer(container: HTMLElement, graph: Graph, state: Rend
       return out;
     },
   });
+  constructing = false;
+  renderer.scheduleRefresh();
+  return renderer;
 }
 
 export { BACKGROUND };

@@ -1,0 +1,71 @@
+import type { SerializedGraph } from '@kg/graph-schema';
+
+/**
+ * The query console's and the export's JSON (src/server/query-api.ts,
+ * export-api.ts). The value types mirror @kg/neo4j's QueryValue, restated
+ * here so the browser bundle needs nothing from the Node side.
+ */
+export type QueryValue = null | boolean | number | string | QueryValue[] | { [key: string]: QueryValue } | QueryNodeValue | QueryRelationshipValue | QueryPathValue | QueryPointValue;
+
+export interface QueryNodeValue {
+  kind: 'node';
+  elementId: string;
+  id?: string;
+  labels: string[];
+  properties: Record<string, QueryValue>;
+}
+
+export interface QueryRelationshipValue {
+  kind: 'relationship';
+  elementId: string;
+  type: string;
+  start: string;
+  end: string;
+  properties: Record<string, QueryValue>;
+}
+
+export interface QueryPathValue {
+  kind: 'path';
+  nodes: QueryNodeValue[];
+  relationships: QueryRelationshipValue[];
+}
+
+export interface QueryPointValue {
+  kind: 'point';
+  srid: number;
+  x: number;
+  y: number;
+  z?: number;
+}
+
+/** GET /api/query: whether this server can run queries, and its limits. */
+export type QueryCapabilities = { available: true; limit: number; timeoutMs: number } | { available: false; message: string };
+
+/** POST /api/query {cypher, params} answers with this, or {error, reason} (reason: write, timeout, syntax, failed, no-database). */
+export interface QueryResponse {
+  columns: string[];
+  rows: Record<string, QueryValue>[];
+  /** The query had more rows than `limit`: the rest were not read. */
+  truncated: boolean;
+  limit: number;
+  elapsedMs: number;
+  /** Every node and relationship in the rows, keyed like the graph file; null when there are none. */
+  graph: SerializedGraph | null;
+  warnings: string[];
+}
+
+export interface QueryErrorResponse {
+  error: string;
+  reason?: 'write' | 'timeout' | 'syntax' | 'failed' | 'no-database';
+}
+
+export const EXPORT_FORMATS = ['gexf', 'graphml', 'json', 'csv', 'cypher'] as const;
+export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
+
+/** POST /api/export: the nodes to export (graph-file keys); the relationships among them come along. */
+export interface ExportRequest {
+  format: ExportFormatName;
+  keys: string[];
+  /** File name without extension (letters, digits, - and _). */
+  name?: string;
+}
