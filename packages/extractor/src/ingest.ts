@@ -3,8 +3,8 @@ import type { GraphBatch } from '@kg/graph-schema';
 import { createExtractor, defaultWorkers } from './parallel/extract-pool';
 import { readArticles, type InputProblem, type ReadEvent, type ReadOptions, type SourceDocument } from './read';
 import { Resolver } from './resolve';
-import { addCounts, existingArticleIds, loadKnownEntities, writeArticles, zeroCounts, type WriteCounts } from './write/neo4j-writer';
-import { DEFAULT_RETRY, withRetry, type RetryOptions } from './write/retry';
+import { addCounts, existingArticleIds, loadKnownEntities, seedResolver, WriteCache, writeArticles, zeroCounts, type WriteCounts } from './write/neo4j-writer';
+import { retryFromEnv, withRetry, type RetryOptions } from './write/retry';
 
 export interface IngestOptions extends ReadOptions {
   /** Whole articles per transaction. */
@@ -38,31 +38,59 @@ export interface IngestResult {
   error?: Error;
 }
 
+/** Whole articles per transaction, by default: larger batches mean fewer round trips and statements. */
+export const DEFAULT_BATCH_ARTICLES = 200;
+
 /**
  * read → extract → resolve → write, in transactions of whole articles.
  * Articles already in the database (same text hash) are recognised before
  * extraction and passed over, so a re-run after a failure picks up where
  * the last committed transaction ended. Extraction runs in worker threads;
  * resolution and writes stay in input order, so ids do not depend on timing.
+ * The next chunk is read, checked and extracted while the previous one is
+ * written; at most one transaction is in flight, and at most two chunks are
+ * held in memory.
  */
 export async function ingest(inputs: readonly string[], conn: Connection, opts: IngestOptions = {}, hooks: IngestHooks = {}): Promise<IngestResult> {
-  const batchArticles = opts.batchArticles ?? 50;
-  const retry: RetryOptions = { ...DEFAULT_RETRY, ...opts.retry, onRetry: hooks.onRetry };
+  const batchArticles = opts.batchArticles ?? DEFAULT_BATCH_ARTICLES;
+  const retry: RetryOptions = { ...retryFromEnv(), ...opts.retry, onRetry: hooks.onRetry };
   const result: IngestResult = { written: 0, alreadyPresent: 0, skipped: 0, failed: 0, warnings: 0, counts: zeroCounts(), interrupted: false };
   const extractor = createExtractor(opts.workers ?? defaultWorkers());
   const resolver = new Resolver();
+  const cache = new WriteCache();
   const seenThisRun = new Map<string, string>();
   let chunk: SourceDocument[] = [];
+  // The transaction in flight; its failure is kept here and stops the run.
   let writing: Promise<void> = Promise.resolve();
+  let writeError: Error | undefined;
+  // Seeded from the database when the first new article needs resolving:
+  // a re-run over articles that are all present never pays for it.
+  let seeded = false;
+  // KG_INGEST_PROFILE=1: where the time went, on stderr at the end.
+  const prof = process.env.KG_INGEST_PROFILE ? { check: 0, seed: 0, extract: 0, resolve: 0, write: 0, waitWrite: 0 } : undefined;
+  const timed = async <T>(k: keyof NonNullable<typeof prof>, f: () => Promise<T>): Promise<T> => {
+    if (!prof) return f();
+    const t = performance.now();
+    try {
+      return await f();
+    } finally {
+      prof[k] += performance.now() - t;
+    }
+  };
 
-  // Extraction of a chunk overlaps the write of the one before it.
   const prepare = async (docs: SourceDocument[]): Promise<{ docs: SourceDocument[]; batches: GraphBatch[] }> => {
-    const inDb = await withRetry(() => existingArticleIds(conn, docs.map((d) => d.id)), retry);
+    const inDb = await timed('check', () => withRetry(() => existingArticleIds(conn, docs.map((d) => d.id)), retry));
     const fresh = docs.filter((d) => !inDb.has(d.id));
     result.alreadyPresent += docs.length - fresh.length;
-    const outcomes = await extractor.extractAll(fresh);
-    await writing; // resolution must see the previous chunk first
+    if (!fresh.length) return { docs, batches: [] };
+    if (!seeded) {
+      const known = await timed('seed', () => withRetry(() => loadKnownEntities(conn), retry));
+      seedResolver(resolver, known);
+      seeded = true;
+    }
+    const outcomes = await timed('extract', () => extractor.extractAll(fresh));
     const batches: GraphBatch[] = [];
+    const t = performance.now();
     outcomes.forEach((o, i) => {
       if (o.ok) batches.push(resolver.resolve(o.extraction));
       else {
@@ -70,14 +98,18 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
         hooks.onProblem?.('failed', { path: fresh[i]!.source, message: `extraction failed: ${o.error.split('\n')[0]}` });
       }
     });
+    if (prof) prof.resolve += performance.now() - t;
     return { docs, batches };
   };
 
   const commit = async ({ docs, batches }: { docs: SourceDocument[]; batches: GraphBatch[] }) => {
-    if (!batches.length) return;
-    const counts = await withRetry(() => writeArticles(conn, batches), retry);
-    result.written += batches.length;
-    result.counts = addCounts(result.counts, counts);
+    if (batches.length) {
+      const counts = await timed('write', () => withRetry(() => writeArticles(conn, batches, cache), retry));
+      const written = counts.articlesWritten ?? batches.length;
+      result.written += written;
+      result.alreadyPresent += batches.length - written; // written meanwhile by a concurrent run
+      result.counts = addCounts(result.counts, counts);
+    }
     result.lastCommitted = docs.at(-1)!.source;
     hooks.onCommit?.({ articles: result.written, counts: result.counts, lastSource: result.lastCommitted });
   };
@@ -85,11 +117,12 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
   const flush = async () => {
     const docs = chunk;
     chunk = [];
-    const prepared = await prepare(docs);
-    writing = writing.then(() => commit(prepared));
-    // Do not read further ahead than one chunk: memory stays flat, and an
-    // error in this write stops the run before more work piles up.
-    await writing;
+    const prepared = await prepare(docs); // overlaps the transaction in flight
+    await timed('waitWrite', () => writing);
+    if (writeError || opts.signal?.aborted) return;
+    writing = commit(prepared).catch((e) => {
+      writeError = e as Error;
+    });
   };
 
   const handle = (ev: ReadEvent) => {
@@ -116,21 +149,25 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
   };
 
   try {
-    const known = await withRetry(() => loadKnownEntities(conn), retry);
-    resolver.seed(known.actors, known.meetings);
     for await (const ev of readArticles(inputs, opts)) {
       handle(ev);
       if (chunk.length >= batchArticles) await flush();
+      if (writeError) break;
       if (opts.signal?.aborted) {
         result.interrupted = true;
         break;
       }
     }
-    if (!result.interrupted && chunk.length) await flush();
+    if (!result.interrupted && !writeError && chunk.length) await flush();
+    await writing;
+    if (opts.signal?.aborted && !writeError) result.interrupted = true;
+    if (writeError) result.error = writeError;
   } catch (e) {
-    result.error = e as Error;
+    await writing;
+    result.error = writeError ?? (e as Error);
   } finally {
     await extractor.close();
+    if (prof) process.stderr.write(`profile (ms): ${Object.entries(prof).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}\n`);
   }
   return result;
 }

@@ -7,7 +7,10 @@ import type { SourceDocument } from '../read/document';
 
 export type ExtractOutcome = { ok: true; extraction: Extraction } | { ok: false; error: string };
 
-/** Runs `extract` over many documents; results come back in input order. */
+/**
+ * Runs `extract` over many documents; results come back in input order.
+ * From worker threads, `explain` comes back empty (ingest does not use it).
+ */
 export interface Extractor {
   extractAll(docs: readonly SourceDocument[]): Promise<ExtractOutcome[]>;
   close(): Promise<void>;
@@ -36,6 +39,7 @@ const inline: Extractor = {
 class WorkerPool implements Extractor {
   private workers: Worker[] = [];
   private pending = new Map<number, (o: ExtractOutcome) => void>();
+  private docs = new Map<number, SourceDocument>();
   private queue: { id: number; doc: SourceDocument }[] = [];
   private idle: Worker[] = [];
   private nextId = 0;
@@ -45,11 +49,13 @@ class WorkerPool implements Extractor {
     for (let i = 0; i < size; i++) {
       // Workers run the TypeScript sources through tsx, like the CLI itself.
       const w = new Worker(file, { execArgv: ['--require', require.resolve('tsx/cjs')] });
-      w.on('message', (m: { id: number; extraction?: Extraction; error?: string }) => {
+      w.on('message', (m: { id: number; extraction?: Omit<Extraction, 'doc' | 'explain'>; error?: string }) => {
         const done = this.pending.get(m.id);
+        const doc = this.docs.get(m.id)!;
         this.pending.delete(m.id);
         this.assigned.delete(m.id);
-        done?.(m.error ? { ok: false, error: m.error } : { ok: true, extraction: m.extraction! });
+        this.docs.delete(m.id);
+        done?.(m.error ? { ok: false, error: m.error } : { ok: true, extraction: { ...m.extraction!, doc, explain: [] } });
         this.idle.push(w);
         this.pump();
       });
@@ -60,6 +66,7 @@ class WorkerPool implements Extractor {
             this.pending.get(id)?.({ ok: false, error: `extraction worker crashed: ${e.message}` });
             this.pending.delete(id);
             this.assigned.delete(id);
+            this.docs.delete(id);
           }
         this.workers = this.workers.filter((x) => x !== w);
         if (!this.workers.length) for (const job of this.queue.splice(0)) this.pending.get(job.id)?.({ ok: false, error: 'no extraction worker left' });
@@ -78,6 +85,7 @@ class WorkerPool implements Extractor {
           new Promise<ExtractOutcome>((resolve) => {
             const id = this.nextId++;
             this.pending.set(id, resolve);
+            this.docs.set(id, doc);
             this.queue.push({ id, doc });
             this.pump();
           }),

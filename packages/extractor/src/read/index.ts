@@ -17,7 +17,7 @@ export { ARTICLE_EXTENSIONS } from './discover';
 export interface ReadOptions {
   /** Publication date for articles that carry none (header, front matter, meta.json). */
   published?: string;
-  /** Larger single-article files are refused (JSONL feeds are streamed and not limited as a whole). */
+  /** Larger single-article files (and JSONL lines) are refused (JSONL feeds are streamed and not limited as a whole). */
   maxArticleBytes?: number;
 }
 
@@ -50,7 +50,7 @@ async function* readFile(file: string, fallback: DocumentMeta, maxBytes: number)
   const ext = path.extname(file).toLowerCase();
   if (ext === '.jsonl' || ext === '.ndjson') {
     try {
-      for await (const item of readJsonl(file)) {
+      for await (const item of readJsonl(file, maxBytes)) {
         if (!item.ok) yield { kind: 'failed', problem: item.problem };
         else yield article(`${file}:${item.line}`, { ...fallback, ...item.meta }, item.body, item.warnings);
       }

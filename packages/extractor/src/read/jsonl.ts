@@ -16,10 +16,14 @@ export type JsonlItem =
   | { ok: false; problem: InputProblem };
 
 /** One article per line; a bad line is reported with its number and the others go on. */
-export async function* readJsonl(path: string): AsyncGenerator<JsonlItem> {
+export async function* readJsonl(path: string, maxLineBytes = Infinity): AsyncGenerator<JsonlItem> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  for await (const { line, bytes, last } of byteLines(path)) {
+  for await (const { line, bytes, last, tooLong } of byteLines(path, maxLineBytes)) {
     const fail = (message: string): JsonlItem => ({ ok: false, problem: { path, line, message } });
+    if (tooLong) {
+      yield fail(`line too large for one article (${(tooLong / 1024 / 1024).toFixed(1)} MB > ${(maxLineBytes / 1024 / 1024).toFixed(1)} MB)`);
+      continue;
+    }
     if (!bytes.toString('latin1').trim()) continue;
     if (bytes.includes(0)) {
       yield fail('binary content (NUL byte) in this line');

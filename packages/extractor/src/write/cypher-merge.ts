@@ -42,3 +42,28 @@ function isArray(t: z.ZodType): boolean {
   while (cur instanceof z.ZodDefault || cur instanceof z.ZodOptional || cur instanceof z.ZodNullable) cur = (cur as z.ZodDefault).unwrap() as z.ZodType;
   return cur instanceof z.ZodArray;
 }
+
+/**
+ * Articles first, saying which rows created their node in this transaction:
+ * only those articles' facts are written (an article already present was
+ * written whole before, by this or a concurrent run). The marker property
+ * never outlives the statement.
+ */
+export function mergeArticlesCypher(): string {
+  return `${mergeNodesCypher('Article').replace('ON CREATE SET n += row', 'ON CREATE SET n += row, n.kg_created_here = true')}
+WITH row, n, n.kg_created_here IS NOT NULL AS created
+REMOVE n.kg_created_here
+RETURN row.id AS id, created`;
+}
+
+/**
+ * MENTIONED_IN into an article created in the same transaction cannot exist
+ * yet: a plain CREATE, without MERGE's search of existing relationships.
+ */
+export function createMentionsCypher(from: NodeLabel): string {
+  return `UNWIND $rows AS row
+MATCH (a:${from} {id: row.from})
+MATCH (b:Article {id: row.to})
+CREATE (a)-[r:MENTIONED_IN]->(b)
+SET r = row.props`;
+}

@@ -1,13 +1,15 @@
 import type { Connection } from '@kg/neo4j';
-import { mergeProps, nodeKey, relKey, type GraphBatch, type NodeLabel, type NodeRecord, type RelRecord, type RelType } from '@kg/graph-schema';
-import type { ManagedTransaction } from 'neo4j-driver';
-import { mergeNodesCypher, mergeRelsCypher } from './cypher-merge';
+import { mergeProps, nodeKey, relKey, type GraphBatch, type NodeLabel, type NodeProps, type NodeRecord, type RelRecord, type RelType } from '@kg/graph-schema';
+import type { Transaction } from 'neo4j-driver';
+import { createMentionsCypher, mergeArticlesCypher, mergeNodesCypher, mergeRelsCypher } from './cypher-merge';
 
 export interface WriteCounts {
   nodesCreated: number;
   nodesMatched: number;
   relationshipsCreated: number;
   relationshipsMatched: number;
+  /** Articles written by this call; the others were in the database already (written before, or by a concurrent run). */
+  articlesWritten?: number;
 }
 
 export const zeroCounts = (): WriteCounts => ({ nodesCreated: 0, nodesMatched: 0, relationshipsCreated: 0, relationshipsMatched: 0 });
@@ -21,47 +23,98 @@ export function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
   };
 }
 
-// Nodes go first so every relationship finds both ends; Article last among
-// them for readability of the query log only (the transaction is atomic).
-const NODE_ORDER: NodeLabel[] = ['Actor', 'Place', 'Issue', 'Meeting', 'Position', 'Article'];
+// Articles first (which of them are new decides what else is written), then
+// the other nodes, so every relationship finds both ends.
+const NODE_ORDER: NodeLabel[] = ['Actor', 'Place', 'Issue', 'Meeting', 'Position'];
+const SORTED = new Set<NodeLabel>(['Actor', 'Place', 'Issue']);
 
 /**
  * Writes the batches of whole articles in ONE transaction, with one
  * `UNWIND $rows … MERGE` statement per label and per relationship type: an
  * interruption leaves either all of these articles or none of them, and
- * writing them again creates nothing new.
+ * writing them again creates nothing new. An article already in the
+ * database (written before, or by a concurrent run) is passed over whole;
+ * its rows count as matched. The transaction is explicit, not the driver's
+ * managed retry: the caller retries (src/write/retry.ts) on its own schedule.
  */
-export async function writeArticles(conn: Connection, batches: readonly GraphBatch[]): Promise<WriteCounts> {
-  const { nodes, rels } = combine(batches);
+export async function writeArticles(conn: Connection, batches: readonly GraphBatch[], cache?: WriteCache): Promise<WriteCounts> {
+  if (!batches.length) return zeroCounts();
   const session = conn.driver.session({ database: conn.database });
   try {
-    return await session.executeWrite(async (tx) => {
+    const tx = await session.beginTransaction();
+    try {
       const counts = zeroCounts();
+      const articleRows = byId([...new Map(batches.map((b) => articleOf(b)).map((a) => [a.id, a] as const)).values()]);
+      const res = await tx.run(mergeArticlesCypher(), { rows: articleRows });
+      const created = new Set(res.records.filter((r) => r.get('created') === true).map((r) => r.get('id') as string));
+      counts.nodesCreated += created.size;
+      const fresh = created.size === articleRows.length ? batches : batches.filter((b) => created.has(articleOf(b).id));
+      const { nodes, rels } = combine(fresh);
+      if (fresh.length < batches.length) {
+        // rows of articles already present are matched, not written
+        const all = combine(batches);
+        counts.nodesMatched += all.nodes.length - nodes.length;
+        counts.relationshipsMatched += all.rels.length - rels.length;
+      }
+      const byLabel = new Map<NodeLabel, (Record<string, unknown> & { id: string })[]>();
+      for (const n of nodes) {
+        if (n.label === 'Article') continue;
+        if (cache?.coversNode(n.label, n.props as Record<string, unknown>)) {
+          counts.nodesMatched++;
+          continue;
+        }
+        let list = byLabel.get(n.label);
+        if (!list) byLabel.set(n.label, (list = []));
+        list.push(n.props as Record<string, unknown> & { id: string });
+      }
       for (const label of NODE_ORDER) {
-        const rows = nodes.filter((n) => n.label === label).map((n) => n.props);
-        if (!rows.length) continue;
-        const created = await run(tx, mergeNodesCypher(label), rows);
-        counts.nodesCreated += created.nodes;
-        counts.nodesMatched += rows.length - created.nodes;
+        const rows = byLabel.get(label);
+        if (!rows?.length) continue;
+        // Actors, places and issues recur across articles: sorted, concurrent writers lock them in the same
+        // order. Meetings and positions keep the resolver's order, so their creation order (node ids) is the
+        // order a resolver seeded from the database sees them in (loadKnownEntities).
+        const c = await run(tx, mergeNodesCypher(label), SORTED.has(label) ? byId(rows) : rows);
+        counts.nodesCreated += c.nodes;
+        counts.nodesMatched += rows.length - c.nodes;
       }
       for (const [group, list] of groupRels(rels)) {
         const [type, from, to] = group.split('|') as [RelType, NodeLabel, NodeLabel];
-        const rows = list.map((r) => ({ from: r.from.id, to: r.to.id, props: r.props }));
-        const created = await run(tx, mergeRelsCypher(type, from, to), rows);
-        counts.relationshipsCreated += created.rels;
-        counts.relationshipsMatched += rows.length - created.rels;
+        // MENTIONED_IN points at the articles of this transaction, all new: CREATE
+        const mention = type === 'MENTIONED_IN' && to === 'Article';
+        const todo = mention || !cache ? list : list.filter((r) => !cache.coversRel(r));
+        counts.relationshipsMatched += list.length - todo.length;
+        if (!todo.length) continue;
+        // In article order: relationship ids then tell which actor was mentioned last (loadKnownEntities).
+        const rows = todo.map((r) => ({ from: r.from.id, to: r.to.id, props: r.props }));
+        const c = await run(tx, mention ? createMentionsCypher(from) : mergeRelsCypher(type, from, to), rows);
+        counts.relationshipsCreated += c.rels;
+        counts.relationshipsMatched += rows.length - c.rels;
       }
-      return counts;
-    });
+      await tx.commit();
+      cache?.remember(nodes, rels);
+      return { ...counts, articlesWritten: fresh.length };
+    } catch (e) {
+      await tx.rollback().catch(() => {});
+      throw e;
+    }
   } finally {
-    await session.close();
+    await session.close().catch(() => {});
   }
 }
 
-async function run(tx: ManagedTransaction, cypher: string, rows: unknown[]): Promise<{ nodes: number; rels: number }> {
+async function run(tx: Transaction, cypher: string, rows: unknown[]): Promise<{ nodes: number; rels: number }> {
   const res = await tx.run(cypher, { rows });
   const u = res.summary.counters.updates();
   return { nodes: u.nodesCreated, rels: u.relationshipsCreated };
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byId = <T extends { id: string }>(rows: T[]): T[] => rows.sort((a, b) => cmp(a.id, b.id));
+
+function articleOf(b: GraphBatch): NodeProps['Article'] {
+  const a = b.nodes.find((n) => n.label === 'Article');
+  if (!a) throw new Error('a batch without its Article node');
+  return a.props as NodeProps['Article'];
 }
 
 /** The same node or relationship from several articles of a batch becomes one row, merged by graph-schema's rules. */
@@ -86,36 +139,168 @@ function groupRels(rels: RelRecord[]): Map<string, RelRecord[]> {
   const out = new Map<string, RelRecord[]>();
   for (const r of rels) {
     const k = `${r.type}|${r.from.label}|${r.to.label}`;
-    out.set(k, [...(out.get(k) ?? []), r]);
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
+    list.push(r);
   }
   return out;
 }
 
-/** Which of these article ids the database already holds (they were written whole, in one transaction). */
+/**
+ * What this process has committed, as a lower bound of the database: the
+ * writer's merge rules only ever add (lists grow, missing values are
+ * filled, a fuller name or "held" wins), so a row that adds nothing to what
+ * was committed adds nothing to the database either and need not be sent.
+ * Most actors, places and issues recur in article after article; this keeps
+ * their MERGEs out of the transactions. Bounded: the oldest entries go first.
+ */
+export class WriteCache {
+  private nodes = new Map<string, Record<string, unknown>>();
+  private rels = new Map<string, Record<string, unknown>>();
+  constructor(
+    private readonly maxNodes = 100_000,
+    private readonly maxRels = 200_000,
+  ) {}
+
+  coversNode(label: NodeLabel, row: Record<string, unknown>): boolean {
+    const known = this.nodes.get(nodeKey(label, row.id as string));
+    if (!known) return false;
+    for (const [k, v] of Object.entries(row)) {
+      if (v === undefined || v === null) continue;
+      const cur = known[k];
+      if (Array.isArray(v)) {
+        if (!Array.isArray(cur) || v.some((x) => !cur.includes(x))) return false;
+      } else if (label === 'Actor' && k === 'name') {
+        if (words(v as string) > words(cur as string)) return false;
+      } else if (label === 'Meeting' && k === 'status') {
+        if (v === 'held' && cur !== 'held') return false;
+      } else if (cur === undefined || cur === null) return false;
+    }
+    return true;
+  }
+
+  coversRel(r: RelRecord): boolean {
+    const known = this.rels.get(relKey(r));
+    if (!known) return false;
+    return Object.entries(r.props).every(([k, v]) => v === undefined || v === null || (known[k] !== undefined && known[k] !== null));
+  }
+
+  /** After a commit: what the database now holds at least (the same rules as the Cypher in cypher-merge.ts). */
+  remember(nodes: readonly NodeRecord[], rels: readonly RelRecord[]): void {
+    for (const n of nodes) {
+      if (n.label === 'Article') continue;
+      const key = nodeKey(n.label, n.props.id);
+      const known = this.nodes.get(key);
+      const row = n.props as Record<string, unknown>;
+      this.nodes.delete(key);
+      this.nodes.set(key, known ? apply(n.label, known, row) : { ...row });
+    }
+    for (const r of rels) {
+      if (r.type === 'MENTIONED_IN') continue;
+      const key = relKey(r);
+      const known = this.rels.get(key);
+      const props = r.props as Record<string, unknown>;
+      this.rels.delete(key);
+      this.rels.set(key, known ? { ...props, ...Object.fromEntries(Object.entries(known).filter(([, v]) => v !== undefined && v !== null)) } : { ...props });
+    }
+    trim(this.nodes, this.maxNodes);
+    trim(this.rels, this.maxRels);
+  }
+}
+
+const words = (s: string | undefined) => (s ?? '').trim().split(' ').length;
+
+function apply(label: NodeLabel, known: Record<string, unknown>, row: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...known };
+  for (const [k, v] of Object.entries(row)) {
+    const cur = out[k];
+    if (Array.isArray(v)) out[k] = [...((cur as unknown[]) ?? []), ...v.filter((x) => !((cur as unknown[]) ?? []).includes(x))];
+    else if (label === 'Actor' && k === 'name') out[k] = words(v as string) > words(cur as string) ? v : cur;
+    else if (label === 'Meeting' && k === 'status') out[k] = v === 'held' ? 'held' : cur;
+    else out[k] = cur ?? v;
+  }
+  return out;
+}
+
+function trim<K, V>(m: Map<K, V>, max: number): void {
+  if (m.size <= max) return;
+  for (const k of m.keys()) {
+    m.delete(k);
+    if (m.size <= max * 0.9) break;
+  }
+}
+
+/**
+ * Which of these article ids the database already holds (they were written
+ * whole, in one transaction). An auto-commit read, without the driver's own
+ * retries: the caller's back-off decides (src/write/retry.ts).
+ */
 export async function existingArticleIds(conn: Connection, ids: readonly string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
   const session = conn.driver.session({ database: conn.database, defaultAccessMode: 'READ' });
   try {
-    const res = await session.executeRead((tx) => tx.run('MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id', { ids }));
+    const res = await session.run('UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id', { ids });
     return new Set(res.records.map((r) => r.get('id') as string));
   } finally {
-    await session.close();
+    await session.close().catch(() => {});
   }
 }
 
-/** Actors and meetings already in the database, for the resolver to link new articles to. */
-export async function loadKnownEntities(conn: Connection) {
+export interface KnownEntities {
+  actors: { id: string; name: string; kind: NodeProps['Actor']['kind']; aliases: string[] }[];
+  meetings: { id: string; date: string | null; participants: string[]; place: string | null; status: string }[];
+}
+
+/**
+ * Actors and meetings already in the database, for the resolver to link new
+ * articles to, in the order a resolver that had read those articles itself
+ * would know them: actors by their latest mention (relationship ids grow as
+ * they are created), meetings by creation; an actor's first spelling is its
+ * first alias. A run resumed after an interruption then resolves the rest
+ * as the uninterrupted run would have.
+ */
+export async function loadKnownEntities(conn: Connection): Promise<KnownEntities> {
   const session = conn.driver.session({ database: conn.database, defaultAccessMode: 'READ' });
   try {
-    const actors = await session.executeRead((tx) => tx.run('MATCH (a:Actor) RETURN a.id AS id, a.name AS name, a.kind AS kind, coalesce(a.aliases, []) AS aliases'));
-    const meetings = await session.executeRead((tx) =>
-      tx.run('MATCH (m:Meeting) OPTIONAL MATCH (a:Actor)-[:ATTENDED]->(m) RETURN m.id AS id, m.date AS date, collect(a.id) AS participants'),
+    const actors = await session.run(
+      `MATCH (a:Actor)
+CALL (a) { OPTIONAL MATCH (a)-[r:MENTIONED_IN]->() RETURN max(id(r)) AS last }
+RETURN a.id AS id, a.name AS name, a.kind AS kind, coalesce(a.aliases, []) AS aliases
+ORDER BY last, id(a)`,
+    );
+    const meetings = await session.run(
+      `MATCH (m:Meeting)
+CALL (m) { OPTIONAL MATCH (a:Actor)-[:ATTENDED]->(m) RETURN collect(a.id) AS participants }
+RETURN m.id AS id, m.date AS date, m.place AS place, m.status AS status, participants
+ORDER BY id(m)`,
     );
     return {
-      actors: actors.records.map((r) => ({ id: r.get('id'), name: r.get('name'), kind: r.get('kind'), aliases: r.get('aliases') })),
-      meetings: meetings.records.map((r) => ({ id: r.get('id') as string, date: (r.get('date') as string | null) ?? null, participants: r.get('participants') as string[] })),
+      actors: actors.records.map((r) => {
+        const aliases = r.get('aliases') as string[];
+        return { id: r.get('id'), name: aliases[0] ?? r.get('name'), kind: r.get('kind'), aliases: [r.get('name'), ...aliases] };
+      }),
+      meetings: meetings.records.map((r) => ({
+        id: r.get('id') as string,
+        date: (r.get('date') as string | null) ?? null,
+        participants: r.get('participants') as string[],
+        place: (r.get('place') as string | null) ?? null,
+        status: (r.get('status') as string | null) ?? 'held',
+      })),
     };
   } finally {
-    await session.close();
+    await session.close().catch(() => {});
   }
+}
+
+/**
+ * Seeds a resolver with what the database knows. Persons go in from the most
+ * recently mentioned: among namesakes the resolver prefers the one seen last,
+ * and seeded persons tie, so the first seeded wins.
+ */
+export function seedResolver(resolver: { seed(actors: KnownEntities['actors'], meetings: KnownEntities['meetings']): void }, known: KnownEntities): void {
+  resolver.seed(
+    known.actors.filter((a) => a.kind !== 'person'),
+    known.meetings,
+  );
+  resolver.seed(known.actors.filter((a) => a.kind === 'person').reverse(), []);
 }

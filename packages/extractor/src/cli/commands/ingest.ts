@@ -1,5 +1,5 @@
 import { applySchema, connect, displayUri, resolveNeo4j } from '@kg/neo4j';
-import { ingest } from '../../ingest';
+import { DEFAULT_BATCH_ARTICLES, ingest } from '../../ingest';
 import { defaultWorkers } from '../../parallel/extract-pool';
 import { formatProblem } from '../../read';
 import { dateOption, intOption, parse, UsageError } from '../args';
@@ -11,8 +11,12 @@ export const INGEST_USAGE = `kg ingest PATH… [--published YYYY-MM-DD] [--batch
   when set, otherwise the local Neo4j under .kg/ (started if needed).
   Articles already in the database (same text) are passed over.
   --published DATE  publication date for articles that give none
-  --batch N         whole articles per transaction (default 50)
-  --workers N       extraction threads (default: the number of cores)`;
+  --batch N         whole articles per transaction (default 200)
+  --workers N       extraction threads (default: the number of cores)
+  Database errors that may pass (server restarting, deadlock) are retried with
+  back-off: KG_RETRIES (default 7) times, from KG_RETRY_DELAY_MS (1000) doubling
+  up to KG_RETRY_MAX_DELAY_MS (30000). SIGINT/SIGTERM finish the transaction in
+  flight and stop; a second signal stops at once (the transaction rolls back).`;
 
 export async function ingestCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -27,7 +31,11 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   const conn = await connect(config);
   const controller = new AbortController();
   const stop = (sig: string) => {
-    if (controller.signal.aborted) return;
+    if (controller.signal.aborted) {
+      // Closing the connection rolls back the transaction in flight: nothing half-written.
+      progress.log(`${sig} again: stopping now; the transaction in flight is rolled back, ${lastCommitted ? `everything up to and including ${lastCommitted} is committed` : 'nothing of this run was committed'}`);
+      process.exit(sig === 'SIGINT' ? 130 : 143);
+    }
     progress.log(`${sig}: finishing the transaction in flight, then stopping (run the same command again to resume)`);
     controller.abort();
   };
@@ -35,6 +43,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   const onTerm = () => stop('SIGTERM');
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
+  let lastCommitted: string | undefined;
   const t0 = Date.now();
   try {
     await applySchema(conn);
@@ -43,14 +52,17 @@ export async function ingestCommand(argv: string[]): Promise<number> {
       conn,
       {
         published: dateOption(values.published, 'published'),
-        batchArticles: intOption(values.batch, 'batch', 50) || 50,
+        batchArticles: intOption(values.batch, 'batch', DEFAULT_BATCH_ARTICLES) || DEFAULT_BATCH_ARTICLES,
         maxArticleBytes: intOption(values['max-article-size'], 'max-article-size', 5 * 1024 * 1024),
         workers: intOption(values.workers, 'workers', defaultWorkers()),
         signal: controller.signal,
       },
       {
         onProblem: (kind, p) => progress.log(`${kind === 'failed' ? 'error' : kind}: ${formatProblem(p)}`),
-        onCommit: ({ articles, counts }) => progress.update(articles, `articles written, ${counts.nodesCreated} nodes created`),
+        onCommit: ({ articles, counts, lastSource }) => {
+          lastCommitted = lastSource;
+          progress.update(articles, `articles written, ${counts.nodesCreated} nodes created`);
+        },
         onRetry: (attempt, delay, e) =>
           progress.log(`database unavailable (${e.message.split('\n')[0]}); retry ${attempt} in ${(delay / 1000).toFixed(0)} s`),
       },
