@@ -2,12 +2,13 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { addBatch, createGraph } from '@kg/graph-schema';
+import { writeGraphJson } from '@kg/export';
+import { once } from 'node:events';
 import { runPipeline } from '../../pipeline';
 import { dateOption, intOption, parse, UsageError } from '../args';
 import { formatExplanation } from '../explain';
 import { Progress } from '../progress';
 import { RunReport } from '../report';
-import { writeGraphJson } from '../../write/graph-file';
 
 export const EXTRACT_USAGE = `kg extract PATH… [--out graph.json] [--explain] [--published YYYY-MM-DD]
   Extracts actors, meetings and positions with no database and writes the
@@ -40,8 +41,11 @@ export async function extractCommand(argv: string[]): Promise<number> {
   progress.done();
   if (values.out && values.out !== '-') {
     await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
-    await writeGraphJson(graph, createWriteStream(values.out));
-  } else await writeGraphJson(graph, process.stdout, false);
+    const file = createWriteStream(values.out);
+    await writeGraphJson(graph, file);
+    file.end();
+    await once(file, 'finish');
+  } else await writeGraphJson(graph, process.stdout);
   const count = (label: string) => graph.filterNodes((_, a) => a.label === label).length;
   process.stderr.write(
     `${report.summaryLine()}\n` +
