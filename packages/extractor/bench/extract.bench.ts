@@ -54,8 +54,14 @@ async function main() {
   let doneBytes = 0;
   let facts = 0;
   const t0 = process.hrtime.bigint();
+  // CPU time of this process as well as wall time: on a busy machine wall time says little
+  const c0 = process.cpuUsage();
+  const cpuS = () => {
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1e6;
+  };
   console.log(`corpus: ${n} articles, ${(bytes / 1048576).toFixed(2)} MB of text (${files.length} dev articles repeated), ${tmp}`);
-  console.log('articles      MB   articles/s    MB/s   rss MB  heap MB  (peaks so far)');
+  console.log('articles      MB   articles/s    MB/s  cpu MB/s   rss MB  heap MB  (peaks so far)');
   for await (const line of rl) {
     if (!line) continue;
     const r = JSON.parse(line) as { id: string; text: string; published: string | null };
@@ -72,13 +78,16 @@ async function main() {
     if (marks.includes(done)) {
       const s = Number(process.hrtime.bigint() - t0) / 1e9;
       console.log(
-        `${String(done).padStart(8)} ${(doneBytes / 1048576).toFixed(2).padStart(7)} ${(done / s).toFixed(0).padStart(12)} ${(doneBytes / 1048576 / s).toFixed(2).padStart(7)} ${(peakRss / 1048576).toFixed(0).padStart(8)} ${(peakHeap / 1048576).toFixed(0).padStart(8)}`,
+        `${String(done).padStart(8)} ${(doneBytes / 1048576).toFixed(2).padStart(7)} ${(done / s).toFixed(0).padStart(12)} ${(doneBytes / 1048576 / s).toFixed(2).padStart(7)} ${(doneBytes / 1048576 / cpuS()).toFixed(2).padStart(9)} ${(peakRss / 1048576).toFixed(0).padStart(8)} ${(peakHeap / 1048576).toFixed(0).padStart(8)}`,
       );
     }
   }
   fs.unlinkSync(tmp);
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
-  console.log(`total: ${done} articles in ${s.toFixed(2)} s — ${(done / s).toFixed(0)} articles/s, ${(doneBytes / 1048576 / s).toFixed(2)} MB/s on one core; ${facts} nodes+relationships produced`);
+  const cpu = cpuS();
+  console.log(
+    `total: ${done} articles in ${s.toFixed(2)} s (${cpu.toFixed(2)} s of CPU) — ${(done / s).toFixed(0)} articles/s, ${(doneBytes / 1048576 / s).toFixed(2)} MB/s on one core (${(doneBytes / 1048576 / cpu).toFixed(2)} MB/s of CPU time); ${facts} nodes+relationships produced`,
+  );
   console.log('note: the Resolver keeps every actor and meeting it has seen (that is its job), so a little growth with the number of distinct meetings is expected; extraction itself keeps nothing.');
 }
 

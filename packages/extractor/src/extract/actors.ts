@@ -1,6 +1,7 @@
 import type { ActorKind, Evidence } from '@kg/graph-schema';
 import { KB } from './knowledge';
 import { NON_PERSON_HEADS } from './lexicon';
+import { memo } from './memo';
 import type { Mention } from './mentions';
 import type { Token } from './tokens';
 
@@ -51,7 +52,8 @@ export const fold = (s: string) =>
  * letters, an Arabic article ("al-Burhan" / "Burhan") and the -y/-iy/-yy
  * endings of transliterated Slavic names do not count.
  */
-export function surnameKey(s: string): string {
+export const surnameKey = memo((s: string): string => surnameKeyOnce(s));
+function surnameKeyOnce(s: string): string {
   return fold(s)
     .replace(/^(al|el|ad|as|ash|at|az)[-\s]/, '')
     .replace(/[^a-z]/g, '')

@@ -1,4 +1,4 @@
-import { MONTHS, WEEKDAYS } from './lexicon';
+import { MONTHS as MONTH_WORDS, WEEKDAYS as WEEKDAY_WORDS } from './lexicon';
 import type { Token } from './tokens';
 
 /**
@@ -27,6 +27,11 @@ export interface DateExpr {
   offset?: number;
 }
 
+// Maps, not objects: most words looked up are no month, and a Map answers a miss at once
+// (an object also walks its prototype: "constructor" would be a month)
+const MONTHS = new Map(Object.entries(MONTH_WORDS));
+const WEEKDAYS = new Map(Object.entries(WEEKDAY_WORDS));
+
 const DAY_MS = 86400000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const parseIso = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -34,20 +39,27 @@ const parseIso = (s: string) => new Date(`${s}T00:00:00Z`);
 export function findDates(toks: Token[]): DateExpr[] {
   const out: DateExpr[] = [];
   const n = toks.length;
+  // one field order for every date (absent ones undefined): one hidden class for all of them
   const mk = (t0: number, t1: number, e: Omit<DateExpr, 't0' | 't1' | 'start' | 'end' | 'text'>, text?: string): DateExpr => ({
     t0,
     t1,
     start: toks[t0]!.start,
     end: toks[t1 - 1]!.end,
     text: text ?? toks.slice(t0, t1).map((t) => t.text).join(' ').replace(/ ([,'])/g, '$1'),
-    ...e,
+    kind: e.kind,
+    weekday: e.weekday,
+    month: e.month,
+    day: e.day,
+    year: e.year,
+    shift: e.shift,
+    offset: e.offset,
   });
   for (let i = 0; i < n; i++) {
     const tk = toks[i]!;
     // only words and numbers can start a date
     if (tk.kind === 'punct') continue;
     const w = tk.lower.endsWith('.') ? tk.lower.slice(0, -1) : tk.lower;
-    const month = MONTHS[w];
+    const month = MONTHS.get(w);
     // "May 16", "May 16, 2025", "Dec 4"
     if (month && toks[i]!.cap && i + 1 < n && /^\d{1,2}$/.test(toks[i + 1]!.text) && +toks[i + 1]!.text <= 31 && !(w === 'may' && !toks[i]!.cap)) {
       let j = i + 2;
@@ -61,14 +73,14 @@ export function findDates(toks: Token[]): DateExpr[] {
       }
       let s = i;
       // "Friday, May 16": the weekday is part of it
-      if (s >= 2 && toks[s - 1]!.text === ',' && WEEKDAYS[toks[s - 2]!.lower] !== undefined) s -= 2;
+      if (s >= 2 && toks[s - 1]!.text === ',' && WEEKDAYS.get(toks[s - 2]!.lower) !== undefined) s -= 2;
       out.push(mk(s, j, { kind: year ? 'full' : 'monthday', month, day: +toks[i + 1]!.text, ...(year ? { year } : {}) }));
       i = j - 1;
       continue;
     }
     // "3 December", "16 May 2025"
-    if (/^\d{1,2}$/.test(toks[i]!.text) && i + 1 < n && MONTHS[toks[i + 1]!.lower.replace(/\.$/, '')] && toks[i + 1]!.cap) {
-      const m = MONTHS[toks[i + 1]!.lower.replace(/\.$/, '')]!;
+    if (/^\d{1,2}$/.test(toks[i]!.text) && i + 1 < n && MONTHS.get(toks[i + 1]!.lower.replace(/\.$/, '')) && toks[i + 1]!.cap) {
+      const m = MONTHS.get(toks[i + 1]!.lower.replace(/\.$/, ''))!;
       let j = i + 2;
       let year: number | undefined;
       if (j < n && /^(19|20)\d\d$/.test(toks[j]!.text)) {
@@ -85,7 +97,7 @@ export function findDates(toks: Token[]): DateExpr[] {
       i++;
       continue;
     }
-    const wd = WEEKDAYS[w];
+    const wd = WEEKDAYS.get(w);
     if (wd !== undefined && toks[i]!.cap) {
       let s = i;
       let shift = 0;
@@ -96,7 +108,7 @@ export function findDates(toks: Token[]): DateExpr[] {
       if (s > 0 && toks[s - 1]!.lower === 'on') s--;
       if (s > 0 && s === i - 1 && /^(late|early)$/.test(toks[s - 1]!.lower)) s--; // "late on Monday"
       // "Friday, May 16, 2025": the full date that follows says it
-      if (toks[i + 1]?.text === ',' && MONTHS[toks[i + 2]?.lower.replace(/\.$/, '') ?? ''] && /^\d{1,2}$/.test(toks[i + 3]?.text ?? '')) continue;
+      if (toks[i + 1]?.text === ',' && MONTHS.get(toks[i + 2]?.lower.replace(/\.$/, '') ?? '') && /^\d{1,2}$/.test(toks[i + 3]?.text ?? '')) continue;
       let j = i + 1;
       if (j < n && /^(night|morning|evening|afternoon)$/.test(toks[j]!.lower)) j++;
       out.push(mk(s, j, { kind: 'weekday', weekday: wd, shift }));
@@ -161,7 +173,7 @@ export function datelineDate(text: string | undefined, published: string | undef
   if (!text || !published) return undefined;
   const m = /^(\d{1,2})\s+([A-Za-z]+)\.?$|^([A-Za-z]+)\.?\s+(\d{1,2})$/.exec(text.trim());
   if (!m) return undefined;
-  const month = MONTHS[(m[2] ?? m[3])!.toLowerCase()];
+  const month = MONTHS.get((m[2] ?? m[3])!.toLowerCase());
   const day = +(m[1] ?? m[4])!;
   if (!month) return undefined;
   const e: DateExpr = { t0: 0, t1: 0, start: 0, end: 0, text, kind: 'monthday', month, day };

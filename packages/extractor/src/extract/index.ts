@@ -45,7 +45,7 @@ export function extract(doc: SourceDocument): Extraction {
       });
     // dates are only looked for where a month, a weekday or a deictic word occurs
     const dated = body && DATE_WORD.test(s.text);
-    sentences.push({ ...s, toks, mentions: ms.mentions, owner: ms.owner, body, dates: dated ? findDates(toks) : [] });
+    sentences.push({ index: s.index, start: s.start, end: s.end, text: s.text, toks, mentions: ms.mentions, owner: ms.owner, body, dates: dated ? findDates(toks) : [] });
   }
   const table = buildActors(sentences);
   const dl = layout.dateline;

@@ -31,6 +31,17 @@ const RULE_LINE = /^\s*[-_=*~#]{3,}\s*$/;
 // Lines that credit a writer or a photographer.
 const BYLINE =
   /^\s*(?:[-–—*]+\s*)?(?:(?:by|writing by|reporting by|additional reporting by|editing by|edited by|compiled by|written by)\s+\S)|^\s*[-–—*]+\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)+(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)+)*\s*$|\b(?:photo|photograph|image|picture|file photo)\s*(?:credit)?\s*[:/]|\((?:photo|image)[^)]*\)\s*$|getty images|\bAP Photo\b/iu;
+/**
+ * A cheap test that rules BYLINE out for most lines (paragraphs of the body): its anchored forms
+ * start with a dash, a star or "by", "writing by", "reporting by", "additional …", "editing by",
+ * "edited by", "compiled by", "written by"; the others hold "photo", "image" or "picture".
+ */
+const BYLINE_START = /^[-–—*bwraecBWRAEC]/;
+function mayBeByline(t: string): boolean {
+  if (BYLINE_START.test(t)) return true;
+  const l = t.toLowerCase();
+  return l.includes('photo') || l.includes('image') || l.includes('picture');
+}
 // "Agency / Author" signature lines.
 const SIGNATURE = /^\s*[\p{Lu}][\p{L} .]+\s\/\s[\p{Lu}][\p{L} .]+\s*$/u;
 
@@ -52,13 +63,15 @@ const DATELINE = new RegExp(
   'u',
 );
 
+const DATELINE_DATE = new RegExp(String.raw`(\d{1,2}\s+${MONTH}|${MONTH}\s+\d{1,2})`);
+
 export function findDateline(text: string, from: number): Dateline | undefined {
   const para = text.slice(from, from + 160);
   const m = DATELINE.exec(para);
   if (!m) return undefined;
   const city = m[1]!.trim();
   if (/^(According|But|And|The|In|On|At|As|After|Before|When|While|Meanwhile|However)$/i.test(city)) return undefined;
-  const dm = new RegExp(String.raw`(\d{1,2}\s+${MONTH}|${MONTH}\s+\d{1,2})`).exec(m[2] ?? '');
+  const dm = DATELINE_DATE.exec(m[2] ?? '');
   const norm = city === city.toUpperCase() ? city.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()) : city;
   const lead = para.length - para.trimStart().length;
   return { city: norm, ...(dm ? { dateText: dm[1] } : {}), start: from + lead, end: from + m[0].length };
@@ -82,7 +95,7 @@ export function analyzeLayout(text: string): Layout {
       continue;
     }
     if (start >= chromeStart) continue;
-    if (BYLINE.test(t) || SIGNATURE.test(t) || (sawBody && late && /^[\p{Ll} .]+$/u.test(t) && t.split(/\s+/).length <= 4))
+    if ((mayBeByline(t) && BYLINE.test(t)) || (t.includes('/') && SIGNATURE.test(t)) || (sawBody && late && /^[\p{Ll} .]+$/u.test(t) && t.split(/\s+/).length <= 4))
       zones.push({ start, end, zone: 'byline' });
     else if (isHeading(t)) zones.push({ start, end, zone: 'heading' });
     else {

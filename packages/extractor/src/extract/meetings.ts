@@ -2,8 +2,9 @@ import type { Evidence, MeetingMode, MeetingStatus } from '@kg/graph-schema';
 import type { ActorTable, SentenceCtx } from './actors';
 import { resolveDate, type DateExpr } from './dates';
 import { KB } from './knowledge';
+import { lowerSpan, wordSet } from './memo';
 import { NON_PERSON_HEADS, PLACE_PREPS, SAY_VERBS, SPEECH_VERBS } from './lexicon';
-import type { Mention } from './mentions';
+import { newMention, type Mention } from './mentions';
 
 /**
  * Stage 4, "meetings": finds talks, summits, visits, negotiation rounds and
@@ -45,16 +46,16 @@ interface Ctx {
 }
 
 // verbs that mean a meeting took (or will take) place between their subject and object
-const MEET_VERBS = /^(met|meet|meets|meeting|convened|convene|convenes|gathered|gather|negotiated|negotiate|negotiating|consult|consulted|consulting|talked|phoned|visited|visit|visits|visiting|hosted|host|hosts|hosting|received|welcomed|greeted)$/;
+const MEET_VERBS = wordSet(['met', 'meet', 'meets', 'meeting', 'convened', 'convene', 'convenes', 'gathered', 'gather', 'negotiated', 'negotiate', 'negotiating', 'consult', 'consulted', 'consulting', 'talked', 'phoned', 'visited', 'visit', 'visits', 'visiting', 'hosted', 'host', 'hosts', 'hosting', 'received', 'welcomed', 'greeted']);
 // nouns for meetings
-const MEET_NOUNS = /^(talks|meeting|meetings|summit|summits|negotiations|round|consultations|discussions|discussion|call|visit|trip|engagement|session|conference|dialogue|negotiating)$/;
+const MEET_NOUNS = wordSet(['talks', 'meeting', 'meetings', 'summit', 'summits', 'negotiations', 'round', 'consultations', 'discussions', 'discussion', 'call', 'visit', 'trip', 'engagement', 'session', 'conference', 'dialogue', 'negotiating']);
 // verbs that take a meeting noun as object, with the participants as subject
-const HOLD_VERBS = /^(held|hold|holds|holding|began|begin|begins|started|start|concluded|conclude|wrapped|wrap|resumed|resume|opened|had|have|has|attended|attend|attends|led|chaired|hosted|host|hosts|completed|ended|continued|joined|launched|entered|kicked)$/;
-const AUX = /^(has|have|had|will|would|is|are|was|were|be|been|being|also|later|then|reportedly|already|finally|first|again|to|set|due|expected|scheduled|planning|plan|plans|planned|going|could|can|may|might|shall|should|must|not|never|just|recently|previously|on|late|early|",|last|this|next|came|come|comes|coming|sat|sitting|seated|filmed|seen|pictured|photographed|shown|personally|directly|briefly|formally|finally|separately|jointly|agreed|agree|agrees|decided|decide|want|wants|hope|hopes|expect|expects|sought|seek|seeks)$/;
-const DETS = /^(the|a|an|both|all|two|three|four|several|senior|top|high-level|its|his|her|their|our|other|warring|various|visiting|rival|respective|some|many|foreign|national|security|intelligence|military|government|state|official|high|level|representatives?|of)$/;
+const HOLD_VERBS = wordSet(['held', 'hold', 'holds', 'holding', 'began', 'begin', 'begins', 'started', 'start', 'concluded', 'conclude', 'wrapped', 'wrap', 'resumed', 'resume', 'opened', 'had', 'have', 'has', 'attended', 'attend', 'attends', 'led', 'chaired', 'hosted', 'host', 'hosts', 'completed', 'ended', 'continued', 'joined', 'launched', 'entered', 'kicked']);
+const AUX = wordSet(['has', 'have', 'had', 'will', 'would', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'also', 'later', 'then', 'reportedly', 'already', 'finally', 'first', 'again', 'to', 'set', 'due', 'expected', 'scheduled', 'planning', 'plan', 'plans', 'planned', 'going', 'could', 'can', 'may', 'might', 'shall', 'should', 'must', 'not', 'never', 'just', 'recently', 'previously', 'on', 'late', 'early', '",', 'last', 'this', 'next', 'came', 'come', 'comes', 'coming', 'sat', 'sitting', 'seated', 'filmed', 'seen', 'pictured', 'photographed', 'shown', 'personally', 'directly', 'briefly', 'formally', 'finally', 'separately', 'jointly', 'agreed', 'agree', 'agrees', 'decided', 'decide', 'want', 'wants', 'hope', 'hopes', 'expect', 'expects', 'sought', 'seek', 'seeks']);
+const DETS = wordSet(['the', 'a', 'an', 'both', 'all', 'two', 'three', 'four', 'several', 'senior', 'top', 'high-level', 'its', 'his', 'her', 'their', 'our', 'other', 'warring', 'various', 'visiting', 'rival', 'respective', 'some', 'many', 'foreign', 'national', 'security', 'intelligence', 'military', 'government', 'state', 'official', 'high', 'level', 'representative', 'representatives', 'of']);
 
-const STOP = /^(;|:|\(|\)|"|“|”|—|–|--)$/;
-const OPENERS = /^(after|because|although|though|since|until|unless|whether|when|whenever|where|which|who|whom|whose|despite|amid|following|while|but|so|whereas|if|once|before|as)$/;
+const STOP = wordSet([';', ':', '(', ')', '"', '“', '”', '—', '–', '--']);
+const OPENERS = wordSet(['after', 'because', 'although', 'though', 'since', 'until', 'unless', 'whether', 'when', 'whenever', 'where', 'which', 'who', 'whom', 'whose', 'despite', 'amid', 'following', 'while', 'but', 'so', 'whereas', 'if', 'once', 'before', 'as']);
 
 export function findMeetings(ctx: Ctx): MeetingDraft[] {
   const drafts: MeetingDraft[] = [];
@@ -87,6 +88,9 @@ function sentenceMeetings(ctx: Ctx, s: SentenceCtx & SentenceDates): Found[] {
   const out: Found[] = [];
   const used = new Set<number>(); // trigger tokens consumed
   const claimedByBetween = new Set<Mention>();
+  // of the whole sentence: read once, for the first meeting found in it
+  let duration: { duration?: string } | undefined;
+  let outcome: { outcome?: string } | undefined;
   for (let i = 0; i < n; i++) {
     if (used.has(i)) continue;
     const w = toks[i]!.lower;
@@ -228,6 +232,7 @@ function sentenceMeetings(ctx: Ctx, s: SentenceCtx & SentenceDates): Found[] {
       : /^(met|meet|meets|visit|visited|visiting|summit|hosted|face|across)$/.test(w) || place
         ? 'in_person'
         : 'unknown';
+    // one field order for every draft (absent ones undefined): one hidden class for all of them
     const d: MeetingDraft = {
       participants: parts,
       roles,
@@ -235,16 +240,16 @@ function sentenceMeetings(ctx: Ctx, s: SentenceCtx & SentenceDates): Found[] {
       dateText: de?.text ?? '',
       status,
       mode,
-      ...(place ? { place } : {}),
-      ...durationOf(s.text),
-      ...outcomeOf(s.text),
+      place,
+      duration: (duration ??= durationOf(s.text)).duration,
+      outcome: (outcome ??= outcomeOf(s.text)).outcome,
       evidence: [{ sentence: s.text, start: s.start, end: s.end }],
       sentences: [s.index],
       trigger: toks[i]!.text,
       rule: kind === 'verb' ? `meeting-verb "${toks[i]!.text}"` : `meeting-noun "${toks[i]!.text}"`,
-      ...ordinalBefore(s, i),
+      ordinal: ordinalBefore(s, i).ordinal,
     };
-    out.push({ d, anaphoric: anaphoric && strong === 0, indefinite, inherited, visit: /^(visit|visited|visits|visiting|trip)$/.test(w), ...(de ? { dateExpr: de } : {}) });
+    out.push({ d, anaphoric: anaphoric && strong === 0, indefinite, inherited, visit: /^(visit|visited|visits|visiting|trip)$/.test(w), dateExpr: de });
   }
   return out;
 }
@@ -425,8 +430,9 @@ function delegationMembers(ctx: Ctx): Map<string, Map<string, number>> {
     if (a && !a.affiliation) a.affiliation = { type: 'country', key: c.replace(/^country:/, '') };
   };
   for (const s of ctx.sentences) {
-    if (!s.body || !/delegation|team|counterpart|negotiators/.test(s.text)) continue;
-    const dels = s.mentions.filter((m) => m.type === 'country' && /^(delegation|team|counterpart|negotiators)$/.test(m.groupNoun ?? possessiveNoun(s, m) ?? ''));
+    if (!s.body || !/delegation|team|counterpart|negotiators|side\b/.test(s.text)) continue;
+    // "the Ukrainian delegation", "Russia's team", and a country by its name: "led on the US side by A and B"
+    const dels = s.mentions.filter((m) => m.type === 'country' && /^(delegation|team|counterpart|negotiators|side)$/.test(m.groupNoun ?? possessiveNoun(s, m) ?? s.toks[m.t1]?.lower ?? ''));
     const countries = new Set(dels.map((m) => m.key));
     if (countries.size !== 1) continue;
     const c = `country:${[...countries][0]}`;
@@ -442,7 +448,14 @@ function delegationMembers(ctx: Ctx): Map<string, Map<string, number>> {
       const lo = Math.min(m.t0, del.t0);
       const hi = Math.max(m.t0, del.t0);
       const between = s.toks.slice(lo, hi).some((t) => /^(that|between|with|said|told|across|from|met|meets|meeting|sitting|facing|opposite|against|versus|to)$/.test(t.lower));
-      const near = hi - lo <= 12 && !between;
+      // "the US delegation in the Kremlin Vladimir Putin and Kirill Dmitriev": a person named with
+      // someone of another country, between him and the delegation, is on that one's side
+      const otherSide = s.mentions.some((o) => {
+        if (o === m || o.type !== 'person' || o.t0 <= lo || o.t0 >= hi) return false;
+        const oa = ctx.table.actors.get(ctx.table.refOf.get(o) ?? '');
+        return oa?.affiliation?.type === 'country' && `country:${oa.affiliation.key}` !== c;
+      });
+      const near = hi - lo <= 12 && !between && !otherSide;
       if (!near && !(incl >= 0 && m.t0 > incl)) continue;
       // the speaker of "X said the delegation..." is a member only when the sentence is about him
       const a = ctx.table.actors.get(r);
@@ -617,7 +630,7 @@ const pseudoMentions = new Map<string, Mention>();
 function pseudo(ref: string): Mention {
   let m = pseudoMentions.get(ref);
   if (!m) {
-    m = { type: 'person', key: ref, surface: ref, via: 'pattern', sentence: -1, t0: 0, t1: 0, start: 0, end: 0, titleT0: 0 };
+    m = { ...newMention(-1, [{ text: ref, lower: ref, start: 0, end: 0, cap: true, kind: 'word' }], 0, 1, 'person', ref, 'pattern'), t1: 0 };
     pseudoMentions.set(ref, m);
   }
   return m;
@@ -836,12 +849,12 @@ export function isSpeaker(s: SentenceCtx, m: Mention): boolean {
 function statusOf(s: SentenceCtx, i: number, c0: number, c1: number): MeetingStatus | null {
   let end = Math.max(c1, i + 1);
   // "talks with the RSF, which are scheduled to take place on Wednesday"
-  const rel = s.toks.slice(end, end + 3).map((t) => t.lower).join(' ');
+  const rel = lowerSpan(s.toks, end, end + 3);
   if (/^(, )?(which|that) /.test(rel)) end = Math.min(s.toks.length, end + 10);
-  const win = s.toks.slice(Math.max(0, Math.min(c0, i - 8)), Math.min(s.toks.length, end)).map((t) => t.lower).join(' ');
-  const before = s.toks.slice(Math.max(0, i - 10), i).map((t) => t.lower).join(' ').replace(/\b(asked|wondered|whether) if\b/g, '$1');
+  const win = lowerSpan(s.toks, Math.max(0, Math.min(c0, i - 8)), Math.min(s.toks.length, end));
+  const before = lowerSpan(s.toks, Math.max(0, i - 10), i).replace(/\b(asked|wondered|whether) if\b/g, '$1');
   if (/\b(resumption of|to facilitate|to resume|to prepare for)\b/.test(before)) return 'planned';
-  if (/\b(before|ahead of)( \S+){0,5}$/.test(s.toks.slice(Math.max(0, i - 6), i).map((t) => t.lower).join(' ')) && /^(talks|negotiations|meeting|summit|round|consultations)$/.test(s.toks[i]!.lower) && !/\b(the|those|these)$/.test(s.toks.slice(Math.max(0, i - 2), i).map((t) => t.lower).join(' '))) return 'planned';
+  if (/\b(before|ahead of)( \S+){0,5}$/.test(lowerSpan(s.toks, Math.max(0, i - 6), i)) && /^(talks|negotiations|meeting|summit|round|consultations)$/.test(s.toks[i]!.lower) && !/\b(the|those|these)$/.test(s.toks.slice(Math.max(0, i - 2), i).map((t) => t.lower).join(' '))) return 'planned';
   const w = s.toks[i]!.lower;
   if (/\b(cancel+ed|called off|postponed|scrapped|suspended)\b/.test(win)) return 'cancelled';
   if (/\b(calls?|called|calling) for\b|\bpropos(ed|es|ing|al)\b|\boffer(ed|s)? to host\b|\brequest(ed|s)?\b|\bpossibility of\b|\b(ready|willing|prepared) to (meet|host|hold)\b|\bunless\b|\bonce\b|(?<!asked )\bif\b|\binvit(ed|es|ation)\b|\bfuture\b|\bpotential\b|\bpush(ed|ing)? for\b|\bseek(s|ing)?\b|\bwants? to meet\b|\bcould\b|\bpick up the phone\b/.test(before + ' ' + w)) {
@@ -909,7 +922,7 @@ function placeFor(ctx: Ctx, s: SentenceCtx, i: number, c0: number, c1: number): 
     let cand: MeetingDraft['place'] | undefined;
     const beforeTrigger = m.t1 === i || (m.t1 === i - 1 && MEET_NOUNS.test(s.toks[i]!.lower)) || (s.toks[m.t1]?.lower === 'meetings' || s.toks[m.t1]?.lower === 'talks' || s.toks[m.t1]?.lower === 'discussions' || s.toks[m.t1]?.lower === 'summit');
     if (m.type === 'place' && m.via === 'city') cand = { name: m.key, country: KB.cityCountry.get(m.key), specific: 2 };
-    else if (m.type === 'place' && !(m as Mention & { document?: boolean }).document) {
+    else if (m.type === 'place' && !m.document) {
       // a named building: the city comes from elsewhere; keep it when nothing better
       cand = { name: m.key, specific: 0.5 };
     } else if (m.type === 'country' && (m.via === 'seat' || m.via === 'capital') && (isPlaceUse(s, m) || beforeTrigger || /^(hosted|hosts|host)$/.test(s.toks[m.t1]?.lower ?? '') || s.toks[m.t0 - 1]?.text === ',')) {

@@ -40,7 +40,41 @@ export interface Mention {
   compound?: string;
   /** this mention sits inside the title of another (person) mention: a modifier, not a party */
   inTitle?: boolean;
+  /** a named document or event ("the Jeddah Declaration"), read as a place, never as a party */
+  document?: boolean;
 }
+
+/**
+ * Every mention is made here, with all its fields in one order (absent ones undefined), so that
+ * all mentions share one hidden class and the later stages read them without shape checks.
+ */
+export function newMention(sentence: number, toks: Token[], i: number, j: number, type: MentionType, key: string, via: Mention['via']): Mention {
+  return {
+    type,
+    key,
+    surface: joinToks(toks, i, j),
+    via,
+    sentence,
+    t0: i,
+    t1: j,
+    start: toks[i]!.start,
+    end: toks[j - 1]!.end,
+    titleT0: i,
+    role: undefined,
+    affiliation: undefined,
+    city: undefined,
+    orgKind: undefined,
+    personEvidence: undefined,
+    groupNoun: undefined,
+    compound: undefined,
+    inTitle: undefined,
+    document: undefined,
+  };
+}
+const withField = <K extends keyof Mention>(m: Mention, k: K, v: Mention[K]): Mention => {
+  m[k] = v;
+  return m;
+};
 
 export interface SentenceMentions {
   mentions: Mention[];
@@ -117,25 +151,62 @@ for (const r of KB.roleHeads) {
 }
 const roleWord = (lower: string) => KB.roleHeads.has(lower) || (lower.endsWith('s') && KB.roleHeads.has(lower.slice(0, -1)));
 const modWord = (lower: string) => KB.roleModifiers.has(lower);
+/**
+ * Role heads ending or starting at each token, computed at most once per token of a sentence
+ * (titles are read back and forth around every name): -1 = not yet known.
+ */
+const roleMemo = new WeakMap<Token[], { end: Int8Array; start: Int8Array }>();
+function memoOf(toks: Token[]): { end: Int8Array; start: Int8Array } {
+  let m = roleMemo.get(toks);
+  if (!m) {
+    m = { end: new Int8Array(toks.length).fill(-1), start: new Int8Array(toks.length).fill(-1) };
+    roleMemo.set(toks, m);
+  }
+  return m;
+}
+/** Lower-case words i..j-1 as joinToks glues them (no space before "'s" or where tokens touch). */
+const joinLower = (toks: Token[], i: number, j: number): string => {
+  let s = toks[i]!.lower;
+  for (let k = i + 1; k < j; k++) {
+    const t = toks[k]!;
+    s += (t.text === "'s" || t.start === toks[k - 1]!.end ? '' : ' ') + t.lower;
+  }
+  return s;
+};
 /** Length of a (multi-word) role head ending at token j, or 0. */
 function roleEndingAt(toks: Token[], j: number): number {
   if (!ROLE_LAST.has(toks[j]!.lower)) return 0;
+  const memo = memoOf(toks);
+  const known = memo.end[j]!;
+  if (known >= 0) return known;
+  let out = 0;
   for (let len = 4; len >= 1; len--) {
     const i = j - len + 1;
     if (i < 0) continue;
-    const s = joinToks(toks, i, j + 1).toLowerCase();
-    if (roleWord(s)) return len;
+    if (roleWord(joinLower(toks, i, j + 1))) {
+      out = len;
+      break;
+    }
   }
-  return 0;
+  memo.end[j] = out;
+  return out;
 }
 /** Length of a role head starting at token i, or 0. */
 function roleStartingAt(toks: Token[], i: number): number {
   if (!ROLE_FIRST.has(toks[i]!.lower)) return 0;
+  const memo = memoOf(toks);
+  const known = memo.start[i]!;
+  if (known >= 0) return known;
+  let out = 0;
   for (let len = 4; len >= 1; len--) {
     if (i + len > toks.length) continue;
-    if (roleWord(joinToks(toks, i, i + len).toLowerCase())) return len;
+    if (roleWord(joinLower(toks, i, i + len))) {
+      out = len;
+      break;
+    }
   }
-  return 0;
+  memo.start[i] = out;
+  return out;
 }
 
 const isNameWord = (t: Token) =>
@@ -156,7 +227,7 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
     for (let k = from; k < to; k++) owner[k] = mentions.length - 1;
     return m;
   };
-  const base = (i: number, j: number) => ({ sentence, t0: i, t1: j, start: toks[i]!.start, end: toks[j - 1]!.end, titleT0: i, surface: joinToks(toks, i, j) });
+  const base = (i: number, j: number, type: MentionType, key: string, via: Mention['via']): Mention => newMention(sentence, toks, i, j, type, key, via);
 
   // 1. gazetteer: countries, demonyms, capitals, seats, cities, organizations, media, regions
   for (let i = 0; i < n; i++) {
@@ -170,10 +241,18 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
         const country = e0.country;
         const e1 = parts.length === 2 ? KB.forms.get(parts[1]!) : undefined;
         const rest = parts.slice(1).join('-').toLowerCase();
-        const m: Mention = { ...base(i, i + 1), type: 'country', key: country, via: e0.type === 'country' ? 'name' : e0.type, compound: rest, surface: parts[0]!, end: t.start + parts[0]!.length, ...('city' in e0 ? { city: e0.city } : {}) };
+        const m = base(i, i + 1, 'country', country, e0.type === 'country' ? 'name' : e0.type);
+        m.compound = rest;
+        m.surface = parts[0]!;
+        m.end = t.start + parts[0]!.length;
+        if ('city' in e0) m.city = e0.city;
         claim(m);
         if (e1 && (e1.type === 'country' || e1.type === 'demonym')) {
-          mentions.push({ ...base(i, i + 1), type: 'country', key: e1.country, via: 'name', compound: parts[0]!.toLowerCase(), surface: parts[1]!, start: t.end - parts[1]!.length });
+          const m1 = base(i, i + 1, 'country', e1.country, 'name');
+          m1.compound = parts[0]!.toLowerCase();
+          m1.surface = parts[1]!;
+          m1.start = t.end - parts[1]!.length;
+          mentions.push(m1);
         }
         continue;
       }
@@ -183,23 +262,23 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
     if (!hit) continue;
     const { entry, len } = hit;
     const j = i + len;
-    const b = base(i, j);
+    const b = (type: MentionType, key: string, via: Mention['via']) => base(i, j, type, key, via);
     switch (entry.type) {
       case 'country':
-        claim({ ...b, type: 'country', key: entry.country, via: entry.via });
+        claim(b('country', entry.country, entry.via));
         break;
       case 'capital':
       case 'seat':
-        claim({ ...b, type: 'country', key: entry.country, via: entry.type, city: entry.city });
+        claim(withField(b('country', entry.country, entry.type), 'city', entry.city));
         break;
       case 'city':
-        claim({ ...b, type: 'place', key: entry.city, via: 'city', city: entry.city });
+        claim(withField(b('place', entry.city, 'city'), 'city', entry.city));
         break;
       case 'media':
-        claim({ ...b, type: 'media', key: entry.name, via: 'name' });
+        claim(b('media', entry.name, 'name'));
         break;
       case 'org': {
-        claim({ ...b, type: 'org', key: entry.name, via: 'org', orgKind: entry.kind });
+        claim(withField(b('org', entry.name, 'org'), 'orgKind', entry.kind));
         break;
       }
       case 'demonym': {
@@ -210,18 +289,23 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
           const nounLen = KB.delegationNouns.has(next2) ? 2 : 1;
           const country = KB.countries.get(entry.country);
           const dem = country?.demonyms[0] ?? toks[i]!.text;
-          claim({ ...base(i, j + nounLen), type: 'group', key: `${dem} army`, via: 'pattern', groupNoun: 'army', affiliation: { type: 'country', key: entry.country } });
+          const g = base(i, j + nounLen, 'group', `${dem} army`, 'pattern');
+          g.groupNoun = 'army';
+          g.affiliation = { type: 'country', key: entry.country };
+          claim(g);
           i = j + nounLen - 1;
           break;
         }
         const gn = KB.delegationNouns.has(next2) ? next2 : KB.delegationNouns.has(next1) ? next1 : undefined;
-        claim({ ...b, type: 'country', key: entry.country, via: 'demonym', ...(gn ? { groupNoun: gn } : {}) });
+        const dm = b('country', entry.country, 'demonym');
+        if (gn) dm.groupNoun = gn;
+        claim(dm);
         break;
       }
       case 'region': {
         const next = j < n ? toks[j]! : undefined;
         if (next && KB.groupNouns.has(next.lower)) {
-          claim({ ...base(i, j + 1), type: 'group', key: `${hit.form} ${next.lower}`, via: 'region', groupNoun: next.lower });
+          claim(withField(base(i, j + 1, 'group', `${hit.form} ${next.lower}`, 'region'), 'groupNoun', next.lower));
           i = j;
         }
         break;
@@ -261,21 +345,16 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
         const doc = words.some((w) => /^(formula|plan|declaration|accord|accords|agreement|treaty|protocol|charter|initiative|framework|deal|process|program|programme|act|law|bill|ceremony|signing|war|crisis|conflict|operation)$/.test(w));
         const media = words.some((w) => /^(news|times|post|journal|herald|tribune|telegraph|gazette|daily|radio|television|tv|channel|network|press|media)$/.test(w));
         const surface = joinToks(toks, i, end);
-        const m: Mention = {
-          ...base(i, end),
-          type: media ? 'media' : place ? 'place' : doc ? 'place' : 'org',
-          key: surface,
-          via: 'org',
-          orgKind: kind,
-        };
-        if (doc) (m as Mention & { document?: boolean }).document = true;
+        const m = base(i, end, media ? 'media' : place ? 'place' : doc ? 'place' : 'org', surface, 'org');
+        m.orgKind = kind;
+        if (doc) m.document = true;
         claim(m);
         // "(RSF)": an acronym defined for it
         if (toks[end]?.text === '(' && toks[end + 1] && /^[A-Z][A-Za-z]{1,6}$/.test(toks[end + 1]!.text) && toks[end + 2]?.text === ')') {
           acronyms.push([toks[end + 1]!.text, surface]);
           docAcronyms.set(toks[end + 1]!.text, surface);
           acronymKinds.set(surface, kind);
-          claim({ ...base(end + 1, end + 2), type: m.type, key: surface, via: 'acronym', orgKind: kind });
+          claim(withField(base(end + 1, end + 2, m.type, surface, 'acronym'), 'orgKind', kind));
         }
       }
       i = Math.max(i, end - 1);
@@ -285,7 +364,7 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
   for (let i = 0; i < n; i++) {
     if (owner[i] !== -1) continue;
     const def = docAcronyms.get(toks[i]!.text);
-    if (def) claim({ ...base(i, i + 1), type: 'org', key: def, via: 'acronym', orgKind: acronymKinds.get(def) ?? 'organization' });
+    if (def) claim(withField(base(i, i + 1, 'org', def, 'acronym'), 'orgKind', acronymKinds.get(def) ?? 'organization'));
   }
 
   // 3. personal names: runs of capitalized words (with particles and initials)
@@ -321,7 +400,7 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
     // "Minister of Minerals Mohamed Bashir Abu-Namo": the portfolio belongs to the title
     const portfolio = j - i >= 3 && t0 >= 2 && /^(of|for)$/.test(toks[t0 - 1]!.lower) && roleEndingAt(toks, t0 - 2) > 0;
     if (portfolio) t0++;
-    const m: Mention = { ...base(t0, j), type: 'person', key: joinToks(toks, t0, j), via: 'name' };
+    const m = base(t0, j, 'person', joinToks(toks, t0, j), 'name');
     claim(m);
     if (portfolio) {
       const rs = t0 - 2 - roleEndingAt(toks, t0 - 2) + 1;

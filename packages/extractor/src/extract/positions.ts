@@ -3,6 +3,7 @@ import type { ActorTable, SentenceCtx } from './actors';
 import type { DateExpr } from './dates';
 import { resolveDate } from './dates';
 import { SAY_VERBS } from './lexicon';
+import { lowerText, wordSet } from './memo';
 import type { Mention } from './mentions';
 import { isModifierUse, isPlaceUse, lastPerson, outerOf, previousPair, subjectOf } from './meetings';
 import { issueOf } from './issues';
@@ -79,7 +80,7 @@ const POSS_NOUN: { re: RegExp; stance: Stance }[] = [
   { re: /^(rejection|opposition|refusal|objection)$/, stance: 'opposes' },
 ];
 
-const NEG = /^(not|n't|never|no|neither|nor|cannot|can't|won't|didn't|doesn't|don't|isn't|aren't|wasn't|weren't|couldn't|wouldn't|shouldn't)$/;
+const NEG = wordSet(['not', "n't", 'never', 'no', 'neither', 'nor', 'cannot', "can't", "won't", "didn't", "doesn't", "don't", "isn't", "aren't", "wasn't", "weren't", "couldn't", "wouldn't", "shouldn't"]);
 const FLIP: Partial<Record<Stance, Stance>> = { supports: 'opposes', opposes: 'supports' };
 
 export function findPositions(ctx: Ctx): PositionDraft[] {
@@ -168,20 +169,46 @@ function clauses(s: SentenceCtx): [number, number][] {
   return out;
 }
 
+/**
+ * What findCue needs of a sentence, computed once: its lower-case tokens joined by spaces, where
+ * each token starts in that string, and which cues occur in it at all. A clause's words are a
+ * substring of the sentence's (with the same single spaces around it), so a cue absent from the
+ * sentence is absent from every clause and is never tried there.
+ */
+interface CueScan {
+  /** offset of token k in the sentence's joined words */
+  offs: Int32Array;
+  joined: string;
+  /** per cue: 1 it occurs in the sentence, 0 it does not, -1 not yet known */
+  present: Int8Array;
+}
+const scans = new WeakMap<SentenceCtx, CueScan>();
+function cueScan(s: SentenceCtx): CueScan {
+  let sc = scans.get(s);
+  if (sc) return sc;
+  const { offs, joined } = lowerText(s.toks);
+  sc = { offs, joined, present: new Int8Array(CUES.length).fill(-1) };
+  scans.set(s, sc);
+  return sc;
+}
+
 function findCue(s: SentenceCtx, c0: number, c1: number): Cue | undefined {
-  const words = s.toks.slice(c0, c1).map((t) => t.lower);
-  const joined = words.join(' ');
-  // token index of a character offset in `joined`
+  const sc = cueScan(s);
+  const joined = c1 > c0 ? sc.joined.slice(sc.offs[c0]!, sc.offs[c1]! - 1) : '';
+  const base = sc.offs[c0]!;
+  // token index of a character offset in `joined` (the first token starting at or after it)
   const tokAt = (charIdx: number) => {
-    let acc = 0;
-    for (let k = 0; k < words.length; k++) {
-      if (acc >= charIdx) return c0 + k;
-      acc += words[k]!.length + 1;
-    }
+    for (let k = c0; k < c1; k++) if (sc.offs[k]! - base >= charIdx) return k;
     return c1 - 1;
   };
   let best: Cue | undefined;
-  for (const c of CUES_G) {
+  for (let ci = 0; ci < CUES_G.length; ci++) {
+    // a clause that is the whole sentence is searched at once; a part only for the cues of the whole
+    if (c0 > 0 || c1 < s.toks.length) {
+      if (sc.present[ci] === -1) sc.present[ci] = CUES[ci]!.re.test(sc.joined) ? 1 : 0;
+      if (sc.present[ci] === 0) continue;
+    }
+    const c = CUES_G[ci]!;
     const re = c.re;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -216,7 +243,7 @@ function findCue(s: SentenceCtx, c0: number, c1: number): Cue | undefined {
 }
 
 /** Words that are verbs and nouns alike ("demands", "support") count as verbs only after a subject, an auxiliary or an adverb. */
-const NOUN_TOO = /^(support|supports|backs|demands|demand|calls|call|offers|offer|requests|request|concerns|concern|proposals|efforts|commitment|opposition|scepticism|skepticism|want|wants|rejects|accepts|considering|working)$/;
+const NOUN_TOO = wordSet(['support', 'supports', 'backs', 'demands', 'demand', 'calls', 'call', 'offers', 'offer', 'requests', 'request', 'concerns', 'concern', 'proposals', 'efforts', 'commitment', 'opposition', 'scepticism', 'skepticism', 'want', 'wants', 'rejects', 'accepts', 'considering', 'working']);
 function cueUsable(s: SentenceCtx, at: number, by: Cue['by']): boolean {
   const t = s.toks[at]!;
   if (s.owner[at]! >= 0) return false; // "Rapid Support Forces"
@@ -371,9 +398,20 @@ function holdersFor(ctx: Ctx, s: SentenceCtx, cue: Cue, c0: number, speaker: str
   return subj;
 }
 
+/** A sentence's mentions in text order, sorted once. */
+const inOrder = new WeakMap<SentenceCtx, Mention[]>();
+function mentionsInOrder(s: SentenceCtx): Mention[] {
+  let ms = inOrder.get(s);
+  if (!ms) {
+    ms = [...s.mentions].sort((x, y) => x.t0 - y.t0);
+    inOrder.set(s, ms);
+  }
+  return ms;
+}
+
 /** The first actor named between tokens a and b (skipping places, media and modifiers). */
 function firstActor(ctx: Ctx, s: SentenceCtx, a: number, b: number, personsOnly = false): string | undefined {
-  for (const m0 of [...s.mentions].sort((x, y) => x.t0 - y.t0)) {
+  for (const m0 of mentionsInOrder(s)) {
     if (m0.t0 < a || m0.t0 >= b) continue;
     const m = outerOf(s, m0);
     if (m.type === 'media' || m.type === 'place' || isModifierUse(s, m)) continue;

@@ -42,23 +42,58 @@ export interface MeetingQuery {
   article?: string;
 }
 
+const pairKey = (a: string, b: string) => `2\u0000${a}\u0000${b}`;
+
 export class MeetingIndex {
-  /** participant (or a participant's country) → meetings: every rule needs one actor in common */
-  private byActor = new Map<string, KnownMeeting[]>();
+  /**
+   * Every rule of `score` needs, besides actors in common, one more thing: two participants in
+   * common, one a person (rule 1), the same day, or the same place. So meetings are indexed under pairs of
+   * participants, (actor, day), (actor, place) and (actor, place, undated) keys, and a query reads only the lists that can
+   * hold a match: scanning every meeting of a country, or of a leader, that talks every week
+   * would grow with the corpus.
+   */
+  private byKey = new Map<string, KnownMeeting[]>();
+  /** actors each meeting is indexed under (participants, their countries, and actors it grew by) */
+  private actorsOf = new Map<KnownMeeting, Set<string>>();
+  private keysOf = new Map<KnownMeeting, Set<string>>();
+  private seq = 0;
 
   add(m: KnownMeeting): void {
-    for (const p of new Set([...m.participants, ...(m.expanded ?? [])])) this.index(p, m);
+    // the order meetings became known in: ties go to the oldest
+    m.seq = this.seq++;
+    this.actorsOf.set(m, new Set([...m.participants, ...(m.expanded ?? [])]));
+    this.keysOf.set(m, new Set());
+    this.reindex(m);
   }
 
-  /** a merged meeting gains participants: index them too */
+  /** a merged meeting gains participants (and maybe a date or a place): index them too */
   grow(m: KnownMeeting, ids: Iterable<string>): void {
-    for (const p of ids) if (!(this.byActor.get(p) ?? []).includes(m)) this.index(p, m);
+    let actors = this.actorsOf.get(m);
+    if (!actors) {
+      this.add(m);
+      actors = this.actorsOf.get(m)!;
+    }
+    for (const p of ids) actors.add(p);
+    for (const p of m.participants) actors.add(p);
+    this.reindex(m);
   }
 
-  private index(p: string, m: KnownMeeting): void {
-    const l = this.byActor.get(p);
-    if (l) l.push(m);
-    else this.byActor.set(p, [m]);
+  private reindex(m: KnownMeeting): void {
+    const keys = this.keysOf.get(m)!;
+    const put = (k: string) => {
+      if (keys.has(k)) return;
+      keys.add(k);
+      const l = this.byKey.get(k);
+      if (l) l.push(m);
+      else this.byKey.set(k, [m]);
+    };
+    for (const p of this.actorsOf.get(m)!) {
+      if (m.date) put(`d\u0000${p}\u0000${m.date}`);
+      if (m.place) put(`p\u0000${p}\u0000${m.place}`);
+      if (m.place && !m.date) put(`u\u0000${p}\u0000${m.place}`);
+    }
+    const ps = [...m.participants].sort();
+    for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) put(pairKey(ps[i]!, ps[j]!));
   }
 
   find(q: MeetingQuery): KnownMeeting | undefined {
@@ -66,7 +101,18 @@ export class MeetingIndex {
     let bestScore = 0;
     const seen = new Set<KnownMeeting>();
     const cands: KnownMeeting[] = [];
-    for (const p of new Set([...q.participants, ...q.expanded])) for (const m of this.byActor.get(p) ?? []) if (!seen.has(m)) seen.add(m), cands.push(m);
+    const take = (k: string) => {
+      for (const m of this.byKey.get(k) ?? []) if (!seen.has(m)) seen.add(m), cands.push(m);
+    };
+    // two participants in common with a person among them (rule 1 without the same day or place),
+    // the same day (rule 2 needs a participant in common), the same place (a participant or a
+    // participant's country in common: rules 2 and 3)
+    const ps = [...q.participants].sort();
+    for (let i = 0; i < ps.length; i++)
+      for (let j = i + 1; j < ps.length; j++) if (q.persons.has(ps[i]!) || q.persons.has(ps[j]!)) take(pairKey(ps[i]!, ps[j]!));
+    if (q.date) for (const p of q.expanded) take(`d\u0000${p}\u0000${q.date}`);
+    // a dated report meets a placed one of another day only when that one is undated (rule 2)
+    if (q.place) for (const p of q.expanded) take(`${q.date ? 'u' : 'p'}\u0000${p}\u0000${q.place}`);
     // first known first, as a full scan would visit them: ties go to the oldest
     cands.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
     for (const m of cands) {
@@ -77,15 +123,28 @@ export class MeetingIndex {
   }
 }
 
-function score(m: KnownMeeting, q: MeetingQuery): number {
+// "the first round" and "another round" are two meetings
+const ROUND = /^(first|second|third|fourth|fifth|next|another)$/;
+const NTH = /^(first|second|third|fourth|fifth)$/;
+const DAY_MS = 86400000;
+const dayMs = new Map<string, number>();
+const parseDay = (d: string): number => {
+  let t = dayMs.get(d);
+  if (t === undefined) {
+    t = Date.parse(d);
+    if (dayMs.size < 100000) dayMs.set(d, t);
+  }
+  return t;
+};
+
+/** How well a known meeting fits a reported one: 0 = another meeting. Exported for tests. */
+export function score(m: KnownMeeting, q: MeetingQuery): number {
   if (q.article && m.articles?.has(q.article)) return 0;
-  // "the first round" and "another round" are two meetings
-  const ROUND = /^(first|second|third|fourth|fifth|next|another)$/;
-  if (m.ordinal && q.ordinal && ROUND.test(m.ordinal) && ROUND.test(q.ordinal) && m.ordinal !== q.ordinal) return 0;
+  if (m.ordinal && q.ordinal && m.ordinal !== q.ordinal && ROUND.test(m.ordinal) && ROUND.test(q.ordinal)) return 0;
   // a meeting only proposed is not the one held (planned then held is: an early report, a later one)
   if ((m.status === 'proposed') !== (q.status === 'proposed') || (m.status === 'cancelled') !== (q.status === 'cancelled')) return 0;
   const dateKnownBoth = !!(m.date && q.date);
-  if (dateKnownBoth && Math.abs(Date.parse(m.date!) - Date.parse(q.date!)) > 86400000) return 0;
+  if (dateKnownBoth && Math.abs(parseDay(m.date!) - parseDay(q.date!)) > DAY_MS) return 0;
   const sameDay = dateKnownBoth && m.date === q.date;
   const placeBoth = !!(m.place && q.place);
   const samePlace = placeBoth && m.place === q.place;
@@ -96,18 +155,27 @@ function score(m: KnownMeeting, q: MeetingQuery): number {
     const cityVsCountry = m.place === qc || q.place === mc;
     if (!cityVsCountry) return 0;
   }
-  const shared = [...q.participants].filter((p) => m.participants.has(p));
-  const direct = shared.length;
-  const persons = shared.filter((p) => q.persons.has(p)).length;
+  let direct = 0;
+  let persons = 0;
+  for (const p of q.participants)
+    if (m.participants.has(p)) {
+      direct++;
+      if (q.persons.has(p)) persons++;
+    }
   const smaller = Math.min(q.participants.size, m.participants.size);
   // two actors in common with a person among them: the same talks. Two countries alone are not
   // enough (the same two countries talk many times) unless the day, or the city of undated talks, is the same.
-  const sameRound = !!(m.ordinal && q.ordinal && m.ordinal === q.ordinal && /^(first|second|third|fourth|fifth)$/.test(m.ordinal));
+  const sameRound = !!(m.ordinal && q.ordinal && m.ordinal === q.ordinal && NTH.test(m.ordinal));
   if (direct >= 2 && (persons >= 1 || sameDay || (samePlace && !m.date && !q.date && sameRound))) return 10 + direct + (sameDay ? 5 : 0) + (samePlace ? 3 : 0);
   if (direct >= 1 && direct === smaller && (sameDay || (samePlace && (!m.date || !q.date) && (persons >= 1 || smaller === 1)))) return 5 + (sameDay ? 5 : 0) + (samePlace ? 3 : 0);
   // a person counts for his country, once
+  if (!samePlace) return 0;
   const mExp = m.expanded ?? m.participants;
-  const overlap = [...q.participants].filter((p) => mExp.has(p) || (q.affiliations.get(p) && m.participants.has(q.affiliations.get(p)!))).length;
-  if (overlap >= 2 && samePlace && (sameDay || (!m.date && !q.date && (sameRound || persons >= 1)))) return 3 + overlap;
+  let overlap = 0;
+  for (const p of q.participants) {
+    const aff = q.affiliations.get(p);
+    if (mExp.has(p) || (aff && m.participants.has(aff))) overlap++;
+  }
+  if (overlap >= 2 && (sameDay || (!m.date && !q.date && (sameRound || persons >= 1)))) return 3 + overlap;
   return 0;
 }

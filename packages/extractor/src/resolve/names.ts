@@ -1,5 +1,8 @@
+import { memo } from '../extract/memo';
+
 /** Name form used for matching: case, accents, punctuation and possessives do not count. */
-export function normName(s: string): string {
+export const normName = memo((s: string): string => normNameOnce(s));
+function normNameOnce(s: string): string {
   return (s ?? '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -19,7 +22,8 @@ export function surnameOf(name: string): string {
  * Key under which spelling variants of a surname meet (Zelensky / Zelenskyy /
  * Zelenskiy, Erdogan / Erdoğan, al-Burhan / Burhan, Mohammed / Mohamed).
  */
-export function variantKey(word: string): string {
+export const variantKey = memo((word: string): string => variantKeyOnce(word));
+function variantKeyOnce(word: string): string {
   return normName(word)
     .replace(/^(al|el|ad|as|ash|at|az)[-\s]/, '')
     .replace(/[^a-z]/g, '')
@@ -29,14 +33,15 @@ export function variantKey(word: string): string {
 }
 
 /** Name words without initials: "Vladimir V. Putin" → ["vladimir", "putin"]. */
-export function nameWords(name: string): string[] {
+export const nameWords = memo((name: string): readonly string[] => nameWordsOnce(name));
+function nameWordsOnce(name: string): string[] {
   return normName(name)
     .split(/\s+/)
     .filter((w) => w && !/^[a-z]\.?$/.test(w) && !/^(mr|mrs|ms|dr)$/.test(w));
 }
 
 /** Given names agree when one side has none, when they match up to spelling, or one is the other's initial. */
-export function givenNamesAgree(a: string[], b: string[]): boolean {
+export function givenNamesAgree(a: readonly string[], b: readonly string[]): boolean {
   if (!a.length || !b.length) return true;
   return a.some((x) =>
     b.some((y) => {

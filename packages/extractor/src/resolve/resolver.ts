@@ -29,7 +29,6 @@ export class Resolver {
   private kinds = new Map<string, Actor['kind']>();
   private meetings = new MeetingIndex();
   private clock = 0;
-  private meetingSeq = 0;
   /** surname (or first name) key → persons, so that a lookup does not scan everyone */
   private bySurname = new Map<string, KnownPerson[]>();
   private byFirst = new Map<string, KnownPerson[]>();
@@ -245,14 +244,14 @@ export class Resolver {
       hit.articles?.add(article);
       participants.forEach((p) => hit.participants.add(p));
       expanded.forEach((p) => hit.expanded?.add(p));
-      this.meetings.grow(hit, expanded);
       hit.date ??= m.date;
       hit.place ??= place;
+      this.meetings.grow(hit, expanded);
       return hit.id;
     }
     // the first article that reports it is part of the id: two meetings alike in every field stay two
     const id = `${m.date ?? 'undated'}-${shortHash([...participants].sort().join(','), m.date ?? '', place ?? '', m.status, article)}`;
-    const known: KnownMeeting = { id, date: m.date, participants: new Set(participants), expanded, place, placeCountry: m.place?.country ?? null, held: m.status === 'held', status: m.status, articles: new Set([article]), seq: this.meetingSeq++, ...(m.ordinal ? { ordinal: m.ordinal } : {}) };
+    const known: KnownMeeting = { id, date: m.date, participants: new Set(participants), expanded, place, placeCountry: m.place?.country ?? null, held: m.status === 'held', status: m.status, articles: new Set([article]), ...(m.ordinal ? { ordinal: m.ordinal } : {}) };
     this.meetings.add(known);
     return id;
   }

@@ -8,6 +8,19 @@ describe('meetings', () => {
     expect(m!).toMatchObject({ date: '2025-12-02', status: 'held', place: { name: 'Moscow' } });
     expect(m!.duration).toMatch(/five[- ]hours?/i); // "stretched for about five hours", not "Marathon"
   });
+  it('"led on the US side by A and B": A and B are the US, which they represent at the talks (seed 000)', () => {
+    const x = extract(seed('000'));
+    expect(x.actors.find((a) => a.name === 'Jared Kushner')?.affiliation?.ref).toBe('country:United States');
+    const [m] = meetingsOf(x);
+    expect(m!.who).toEqual(expect.arrayContaining(['Steve Witkoff', 'Jared Kushner']));
+    expect(m!.who).not.toContain('United States');
+    // "the US delegation in the Kremlin Vladimir Putin and Kirill Dmitriev": named with Putin, on Putin's side
+    expect(x.actors.find((a) => a.name === 'Kirill Dmitriev')?.affiliation?.ref).not.toBe('country:United States');
+  });
+  it('a country named by its name (not a demonym) before "delegation" or "side" leads a delegation too', () => {
+    const x = extract(doc('The talks, led on the US side by special envoy Steve Witkoff and presidential adviser Jared Kushner, lasted five hours.', '2025-12-03'));
+    expect(x.actors.find((a) => a.name === 'Jared Kushner')?.affiliation?.ref).toBe('country:United States');
+  });
   it('a planned meeting and a held one in seed 001', () => {
     const ms = meetingsOf(extract(seed('001')));
     const miami = ms.find((m) => m.place?.name === 'Miami')!;
