@@ -15,7 +15,10 @@ export class LayoutController {
   private fa2: FA2Layout | undefined;
   private overlap: NoverlapLayout | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** A start waiting for the current picture to be painted (startAfterPaint). */
+  private pending: number | undefined;
   private graph: Graph | undefined;
+  private makeFa2: (() => FA2Layout) | undefined;
   private sizer: Sizer = () => 5;
   /** Pixels of the container, to turn node sizes (screen units) into graph units for noverlap. */
   private viewport = () => 800;
@@ -33,9 +36,30 @@ export class LayoutController {
     const getEdgeWeight = (_: string, a: Record<string, unknown>) =>
       a.type === 'MENTIONED_IN' ? 0 : typeof a.weight === 'number' ? Math.log2(1 + a.weight) : 1;
     // The first picture comes from a cheap deterministic placement, not from ForceAtlas2:
-    // FA2 then refines it in the worker, after the first render.
+    // FA2 then refines it in the worker, after the first render. The worker (which copies
+    // the whole graph) is made on the first start.
     placeInitially(graph);
-    this.fa2 = new FA2Layout(graph, { settings, getEdgeWeight });
+    this.makeFa2 = () => new FA2Layout(graph, { settings, getEdgeWeight });
+  }
+
+  /**
+   * start(), once the frame being drawn now is on screen: two animation frames
+   * later, so the worker's set-up and its first position updates never delay
+   * the first picture. stop() and kill() cancel it.
+   */
+  startAfterPaint(ms?: number): void {
+    this.cancelPending();
+    this.pending = requestAnimationFrame(() => {
+      this.pending = requestAnimationFrame(() => {
+        this.pending = undefined;
+        this.start(ms);
+      });
+    });
+  }
+
+  private cancelPending(): void {
+    if (this.pending !== undefined) cancelAnimationFrame(this.pending);
+    this.pending = undefined;
   }
 
   isRunning(): boolean {
@@ -44,7 +68,10 @@ export class LayoutController {
 
   /** Runs FA2 for `ms` (by default: 2 s plus 1 s per 1,000 nodes, at most 20 s), then noverlap. */
   start(ms?: number): void {
-    if (!this.fa2 || !this.graph || this.graph.order < 2) return this.onChange(false);
+    this.cancelPending();
+    if (!this.graph || this.graph.order < 2) return this.onChange(false);
+    this.fa2 ??= this.makeFa2?.();
+    if (!this.fa2) return this.onChange(false);
     this.overlap?.kill();
     this.overlap = undefined;
     this.fa2.start();
@@ -54,6 +81,7 @@ export class LayoutController {
   }
 
   stop(thenSpread = false): void {
+    this.cancelPending();
     clearTimeout(this.timer);
     if (this.fa2?.isRunning()) this.fa2.stop();
     this.onChange(false);
@@ -90,6 +118,7 @@ export class LayoutController {
   }
 
   kill(): void {
+    this.cancelPending();
     clearTimeout(this.timer);
     this.fa2?.kill();
     this.overlap?.kill();

@@ -10,7 +10,7 @@ import { renderDateRange, renderFilters } from './controls';
 import { byId, el, toast } from './dom';
 import { hasDateRange, nodePasses, projectionEdgePasses, type Filters } from './filters';
 import { formatDate } from './graph-style';
-import { LayoutController } from './layout';
+import { LayoutController, placeInitially } from './layout';
 import { GraphModel } from './model';
 import { renderChainPanel, renderNodePanel, type PanelActions } from './panel';
 import type { SharedMeeting } from './projection';
@@ -43,7 +43,8 @@ class Viewer {
       byId('layout-toggle').textContent = running ? 'Pause layout' : 'Run layout';
       byId('layout-toggle').classList.toggle('running', running);
     });
-    this.sigma = createRenderer(byId('graph'), this.viewGraph(), this.render);
+    // An empty renderer: applyState hands it the graph once filters and focus are applied (one processing).
+    this.sigma = createRenderer(byId('graph'), this.render);
     this.sigma.once('afterRender', () => {
       this.firstRenderMs = performance.now() - t0;
       // Milliseconds since navigation start: what the benchmark reports as time to first render.
@@ -51,7 +52,6 @@ class Viewer {
       document.body.dataset.rendered = 'true';
     });
     this.bindGraphEvents();
-    this.attachLayout(true);
     this.applyState(this.state);
     byId('source-name').textContent =
       model.info.source === 'dropped' ? `file: ${model.info.name}` : model.info.source === 'file' ? `file: ${model.info.name}` : `Neo4j: ${model.info.name}`;
@@ -66,11 +66,12 @@ class Viewer {
     return (this.state.view === 'projection' ? this.model.projection : this.model.graph) as Graph;
   }
 
+  /** `start`: run ForceAtlas2 once the current picture is on screen (the first paint does not wait for it). */
   private attachLayout(start: boolean): void {
     const graph = this.viewGraph();
     const style = () => this.render.style;
     this.layout.attach(graph, (k) => style().get(k)?.size ?? 4, () => Math.min(byId('graph').clientWidth, byId('graph').clientHeight));
-    if (start) this.layout.start();
+    if (start) this.layout.startAfterPaint();
   }
 
   // ---- state ---------------------------------------------------------------
@@ -84,9 +85,10 @@ class Viewer {
   applyState(next: ViewState): void {
     const viewChanged = next.view !== this.state.view || this.sigma.getGraph() !== this.viewGraph();
     this.state = next;
-    if (viewChanged) this.switchGraph();
     this.renderControls();
-    this.updateVisibility();
+    // With a graph switch, sigma draws once, after the filters are applied.
+    this.updateVisibility(!viewChanged);
+    if (viewChanged) this.switchGraph();
     if (next.chain) void this.showChain(next.chain[0], next.chain[1], false);
     else if (next.selected) void this.select(next.selected, { animate: false, commit: false });
     else this.clearSelection(false);
@@ -107,9 +109,9 @@ class Viewer {
   setView(view: View): void {
     if (view === this.state.view) return;
     this.state.view = view;
-    this.switchGraph();
     this.renderControls();
-    this.updateVisibility();
+    this.updateVisibility(false);
+    this.switchGraph();
     // Keep the selection in frame: the other view places its nodes elsewhere.
     if (this.render.focus) this.centreOn([...this.render.focus], 0.5, 0);
     this.commit();
@@ -120,16 +122,22 @@ class Viewer {
     const graph = this.viewGraph();
     this.render.projection = projection;
     this.render.style = projection ? this.model.projectionStyle : this.model.style;
-    this.sigma.setGraph(graph);
     // Edge hover (the meetings behind a who-met-whom link) costs a picking pass; only that view needs it.
-    this.sigma.setSetting('enableEdgeEvents', projection);
+    // Set before setGraph: a setting schedules a refresh, which setGraph's own (synchronous) one absorbs.
+    if (this.sigma.getSetting('enableEdgeEvents') !== projection) this.sigma.setSetting('enableEdgeEvents', projection);
+    // The first picture comes from the cheap deterministic placement, never from a random cloud.
+    placeInitially(graph);
+    this.sigma.setGraph(graph);
     this.attachLayout(true);
   }
 
   // ---- visibility and focus -------------------------------------------------
 
-  /** Recomputes which nodes and edges the filters hide: once per change, so the reducers only look up. */
-  updateVisibility(): void {
+  /**
+   * Recomputes which nodes and edges the filters hide: once per change, so the reducers only look up.
+   * `redraw: false` when the caller hands sigma a graph right after (setGraph draws).
+   */
+  updateVisibility(redraw = true): void {
     const f: Filters = this.state.filters;
     const hiddenNodes = new Set<string>();
     const hiddenEdges = new Set<string>();
@@ -153,10 +161,10 @@ class Viewer {
     }
     this.render.hiddenNodes = hiddenNodes;
     this.render.hiddenEdges = hiddenEdges;
-    this.updateFocus();
+    this.updateFocus(redraw);
   }
 
-  private updateFocus(): void {
+  private updateFocus(redraw = true): void {
     const g = this.viewGraph();
     const r = this.render;
     r.focus = r.focusEdges = null;
@@ -175,7 +183,7 @@ class Viewer {
       r.focusEdges = new Set(g.edges(sel));
       r.primary = new Set([sel]);
     }
-    this.sigma.refresh();
+    if (redraw) this.sigma.refresh();
     this.updateStatus();
   }
 
@@ -226,11 +234,13 @@ class Viewer {
   }
 
   clearSelection(commit = true): void {
+    // Nothing was focused (e.g. at load): nothing to redraw.
+    const focused = this.render.focus !== null || this.render.primary.size > 0;
     this.state.selected = undefined;
     this.state.chain = undefined;
     this.chainPath = null;
     byId('panel').hidden = true;
-    this.updateFocus();
+    this.updateFocus(focused);
     if (commit) this.commit();
   }
 

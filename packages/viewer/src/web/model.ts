@@ -64,15 +64,20 @@ export class GraphModel {
       g.addNode(n.key, { ...attrs, x, y });
       added.push(n.key);
     }
+    // Into an empty graph (the first load): degrees are counted on the way, no per-node edge walk after.
+    const degrees = g.size === 0 ? new Map<string, number>() : undefined;
     const touched = new Set(added);
     for (const e of data.edges) {
       if (!g.hasNode(e.source) || !g.hasNode(e.target)) continue;
+      // Edges without a key (the compact API payload) get the one graph-schema gives them.
       const key = e.key ?? `${e.attributes.type}:${e.source}->${e.target}`;
       if (g.hasEdge(key)) continue;
       g.addEdgeWithKey(key, e.source, e.target, { ...e.attributes });
       touched.add(e.source).add(e.target);
+      if (degrees && e.attributes.type !== 'MENTIONED_IN')
+        for (const k of [e.source, e.target]) degrees.set(k, (degrees.get(k) ?? 0) + 1);
     }
-    for (const k of touched) this.restyle(k);
+    for (const k of touched) this.restyle(k, degrees?.get(k) ?? (degrees ? 0 : undefined));
     if (touched.size) this.projectionGraph = undefined;
     return added;
   }
@@ -90,13 +95,16 @@ export class GraphModel {
     this.projectionGraph = undefined;
   }
 
-  private restyle(key: string): void {
+  /** `degree` when the caller counted it (provenance edges excluded). */
+  private restyle(key: string, degree?: number): void {
     const a = this.graph.getNodeAttributes(key);
     // Provenance edges do not count: an actor is not "bigger" for being quoted often.
-    let degree = 0;
-    this.graph.forEachEdge(key, (_, e) => {
-      if (e.type !== 'MENTIONED_IN') degree++;
-    });
+    if (degree === undefined) {
+      degree = 0;
+      this.graph.forEachEdge(key, (_, e) => {
+        if (e.type !== 'MENTIONED_IN') degree!++;
+      });
+    }
     const color = nodeColor(a);
     this.style.set(key, { color, dimColor: dim(color), size: sizeForDegree(degree), text: nodeText(a), shape: LABEL_SHAPE[a.label as NodeLabel] ?? 'circle' });
   }

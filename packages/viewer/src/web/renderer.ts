@@ -1,11 +1,10 @@
-import type Graph from 'graphology';
+import Graph from 'graphology';
 import Sigma from 'sigma';
-import { EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
-import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import type { RelType } from '@kg/graph-schema';
+import { drawDiscNodeLabel, EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import type { EdgeDisplayData, NodeDisplayData, RenderParams } from 'sigma/types';
+import { GRAPH_OPTIONS, type RelType } from '@kg/graph-schema';
 import { BACKGROUND, EDGE_COLOR, PROJECTION_EDGE_COLOR } from './graph-style';
 import type { NodeStyle } from './model';
-import { placeInitially } from './layout';
 import { NodeShapeProgram } from './node-shape-program';
 
 /**
@@ -45,20 +44,79 @@ export const nodeSizeScale = (order: number): number => Math.min(1, Math.max(0.3
  */
 const THIN_EDGES_ABOVE = 2_000;
 
-export function createRenderer(container: HTMLElement, graph: Graph, state: RenderState): Sigma {
-  // The first picture comes from the cheap deterministic placement, never from a random cloud.
-  placeInitially(graph);
-  const big = graph.size > 20_000;
-  let renderer: Sigma | undefined;
-  const current = () => renderer?.getGraph() ?? graph;
-  // Sigma's constructor draws once, and the app draws again as soon as it has applied its
-  // state: the first drawing is thrown away, so it is drawn empty (rasterising 50,000 edges
-  // in software costs a few hundred milliseconds). The refresh scheduled below, or the
-  // app's own, draws the real picture.
-  let constructing = true;
-  renderer = new Sigma(graph, container, {
+/**
+ * Above this many edges, edges and labels are not drawn while the camera
+ * moves (drag, wheel, animation, or a programmatic camera change) and come
+ * back once it has been still for MOVE_SETTLE_MS. Without a GPU, rasterising
+ * 50,000 edges takes a few hundred milliseconds a frame; nodes alone keep the
+ * pan fluid. Sigma's own hideEdgesOnMove only sees its mouse captor and camera
+ * animations, not setState, and refreshes (reprocesses every edge) on release,
+ * so the viewer follows the camera's `updated` events itself.
+ */
+export const HIDE_ON_MOVE_ABOVE = 5_000;
+const MOVE_SETTLE_MS = 150;
+
+/** Whether the camera is moving, per renderer: the edge programs and the label drawer read it every frame. */
+interface Motion {
+  moving: boolean;
+}
+
+/** The edge programs, drawing nothing while the camera moves. */
+function stillOnlyEdgePrograms(motion: Motion) {
+  class Line extends EdgeRectangleProgram {
+    override render(params: RenderParams): void {
+      if (!motion.moving) super.render(params);
+    }
+  }
+  class Thin extends EdgeLineProgram {
+    override render(params: RenderParams): void {
+      if (!motion.moving) super.render(params);
+    }
+  }
+  return { line: Line, thin: Thin };
+}
+
+/**
+ * Sets `motion.moving` while the camera changes on a large graph and redraws
+ * everything once it settles. The edge and label canvases are hidden meanwhile:
+ * a cleared canvas still costs the compositor a read-back every frame.
+ */
+function followCamera(renderer: Sigma, motion: Motion): void {
+  const camera = renderer.getCamera();
+  const canvases = renderer.getCanvases();
+  const layers = [canvases.edges, canvases.labels, canvases.edgeLabels].filter((c): c is HTMLCanvasElement => !!c);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let hidden = false;
+  camera.on('updated', () => {
+    if (renderer.getGraph().size <= HIDE_ON_MOVE_ABOVE) return;
+    motion.moving = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      motion.moving = false;
+      renderer.scheduleRender();
+    }, MOVE_SETTLE_MS);
+  });
+  // Show or hide the layers with the frame that matches, so neither a blank nor a stale picture shows.
+  renderer.on('afterRender', () => {
+    if (hidden === motion.moving) return;
+    hidden = motion.moving;
+    for (const c of layers) c.style.visibility = hidden ? 'hidden' : '';
+  });
+  renderer.on('kill', () => clearTimeout(timer));
+}
+
+/**
+ * The renderer starts on an empty graph: the app hands it the real one
+ * (sigma.setGraph) once the filters and the focus are applied, so sigma
+ * processes the 60,000 nodes and edges of a large graph once at load, and the
+ * first drawing is already the right one.
+ */
+export function createRenderer(container: HTMLElement, state: RenderState): Sigma {
+  const motion: Motion = { moving: false };
+  const renderer: Sigma = new Sigma(new Graph(GRAPH_OPTIONS), container, {
     nodeProgramClasses: { shape: NodeShapeProgram },
-    edgeProgramClasses: { line: EdgeRectangleProgram, thin: EdgeLineProgram },
+    edgeProgramClasses: stillOnlyEdgePrograms(motion),
     defaultNodeType: 'shape',
     defaultEdgeType: 'line',
     // Labels: a grid keeps at most a few per cell, and small nodes get none, so they never pile up.
@@ -70,16 +128,18 @@ export function createRenderer(container: HTMLElement, graph: Graph, state: Rend
     labelWeight: '500',
     labelColor: { color: '#1f2937' },
     zIndex: true,
-    // Very large graphs: drawing 50,000 edges while panning is what costs; they come back on release.
-    hideEdgesOnMove: big,
+    // Edges and labels while the camera moves: see followCamera (sigma's hideEdgesOnMove stays off).
+    defaultDrawNodeLabel: (context, data, settings) => {
+      if (!motion.moving) drawDiscNodeLabel(context, data, settings);
+    },
     stagePadding: 40,
     minCameraRatio: 0.02,
     maxCameraRatio: 4,
     nodeReducer: (key, attrs): Partial<NodeDisplayData> => {
       const s = state.style.get(key);
       const base = { x: attrs.x as number, y: attrs.y as number, type: 'shape' };
-      if (constructing || !s || state.hiddenNodes.has(key)) return { ...base, hidden: true };
-      const size = s.size * nodeSizeScale(current().order);
+      if (!s || state.hiddenNodes.has(key)) return { ...base, hidden: true };
+      const size = s.size * nodeSizeScale(renderer.getGraph().order);
       const out: Partial<NodeDisplayData> & { shape: string } = { ...base, size, color: s.color, label: s.text, shape: s.shape };
       if (state.focus) {
         if (state.focus.has(key)) {
@@ -101,8 +161,8 @@ export function createRenderer(container: HTMLElement, graph: Graph, state: Rend
     edgeReducer: (key, attrs): Partial<EdgeDisplayData> => {
       const out: Partial<EdgeDisplayData> = state.projection
         ? { type: 'line', size: 0.8 + Math.log2(attrs.weight as number) * 1.6, color: PROJECTION_EDGE_COLOR }
-        : { type: current().size > THIN_EDGES_ABOVE ? 'thin' : 'line', size: 1, color: EDGE_COLOR[attrs.type as RelType] ?? FAINT_EDGE };
-      if (constructing || state.hiddenEdges.has(key)) out.hidden = true;
+        : { type: renderer.getGraph().size > THIN_EDGES_ABOVE ? 'thin' : 'line', size: 1, color: EDGE_COLOR[attrs.type as RelType] ?? FAINT_EDGE };
+      if (state.hiddenEdges.has(key)) out.hidden = true;
       else if (state.focusEdges) {
         if (state.focusEdges.has(key)) {
           out.type = 'line';
@@ -114,8 +174,7 @@ export function createRenderer(container: HTMLElement, graph: Graph, state: Rend
       return out;
     },
   });
-  constructing = false;
-  renderer.scheduleRefresh();
+  followCamera(renderer, motion);
   return renderer;
 }
 
