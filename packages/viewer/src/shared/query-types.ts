@@ -2,41 +2,17 @@ import type { SerializedGraph } from '@kg/graph-schema';
 
 /**
  * The query console's and the export's JSON (src/server/query-api.ts,
- * export-api.ts). The value types mirror @kg/neo4j's QueryValue, restated
- * here so the browser bundle needs nothing from the Node side.
+ * export-api.ts). Value types come from @kg/neo4j as types only, so the
+ * browser bundle takes no code from the Node side.
  */
-export type QueryValue = null | boolean | number | string | QueryValue[] | { [key: string]: QueryValue } | QueryNodeValue | QueryRelationshipValue | QueryPathValue | QueryPointValue;
-
-export interface QueryNodeValue {
-  kind: 'node';
-  elementId: string;
-  id?: string;
-  labels: string[];
-  properties: Record<string, QueryValue>;
-}
-
-export interface QueryRelationshipValue {
-  kind: 'relationship';
-  elementId: string;
-  type: string;
-  start: string;
-  end: string;
-  properties: Record<string, QueryValue>;
-}
-
-export interface QueryPathValue {
-  kind: 'path';
-  nodes: QueryNodeValue[];
-  relationships: QueryRelationshipValue[];
-}
-
-export interface QueryPointValue {
-  kind: 'point';
-  srid: number;
-  x: number;
-  y: number;
-  z?: number;
-}
+export type {
+  QueryValue,
+  QueryNode as QueryNodeValue,
+  QueryRelationship as QueryRelationshipValue,
+  QueryPath as QueryPathValue,
+  QueryPoint as QueryPointValue,
+} from '@kg/neo4j/query-values';
+import type { QueryValue } from '@kg/neo4j/query-values';
 
 /** GET /api/query: whether this server can run queries, and its limits. */
 export type QueryCapabilities = { available: true; limit: number; timeoutMs: number } | { available: false; message: string };

@@ -17,37 +17,9 @@ export const LABEL_SHAPE: Record<NodeLabel, Shape> = {
   Article: 'square',
 };
 
-export const KIND_COLOR: Record<ActorKind, string> = {
-  person: '#2563eb',
-  organization: '#7c3aed',
-  country: '#ea580c',
-  group: '#0d9488',
-};
-
-export const STATUS_COLOR: Record<MeetingStatus, string> = {
-  held: '#dc2626',
-  planned: '#f59e0b',
-  proposed: '#d4a017',
-  cancelled: '#9ca3af',
-};
-
-export const LABEL_COLOR: Record<NodeLabel, string> = {
-  Actor: KIND_COLOR.person,
-  Meeting: STATUS_COLOR.held,
-  Position: '#16a34a',
-  Issue: '#be185d',
-  Place: '#92400e',
-  Article: '#64748b',
-};
-
-export const EDGE_COLOR: Record<RelType, string> = {
-  ATTENDED: '#b8c0cc',
-  HELD_IN: '#d6c3b0',
-  HOLDS: '#b7dcc3',
-  ABOUT: '#e6bdd0',
-  AFFILIATED_WITH: '#cdbdf0',
-  MENTIONED_IN: '#dde1e6',
-};
+// Colours are shared with the exports (GEXF): one palette, in graph-schema.
+export { KIND_COLOR, STATUS_COLOR, LABEL_COLOR, EDGE_COLOR } from '@kg/graph-schema/palette';
+import { KIND_COLOR, STATUS_COLOR, LABEL_COLOR, EDGE_COLOR } from '@kg/graph-schema/palette';
 
 export const BACKGROUND = '#fbfbf9';
 export const PROJECTION_EDGE_COLOR = '#94a3b8';
