@@ -7,21 +7,13 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { readArticles } from '../src/read';
+import { mulberry32 } from '@kg/export';
 
 const ROOT = path.resolve(__dirname, '../../..');
 export const SOURCES = [path.join(ROOT, 'data/seeds'), path.join(ROOT, '../shared/eval/dev')];
 
-/** mulberry32: small, fast, seeded. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// the same seeded PRNG the exports use for layouts: one implementation
+const prng = mulberry32;
 
 export async function sentencePool(): Promise<string[][]> {
   const perArticle: string[][] = [];

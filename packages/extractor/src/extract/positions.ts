@@ -1,4 +1,5 @@
-import type { Evidence, Stance } from '@kg/graph-schema';
+import type { Stance } from '@kg/graph-schema';
+import type { ExtractedPosition } from './types';
 import type { ActorTable, SentenceCtx } from './actors';
 import type { DateExpr } from './dates';
 import { resolveDate } from './dates';
@@ -23,15 +24,8 @@ import { issueOf } from './issues';
  * never to the agency that reports it.
  */
 
-export interface PositionDraft {
-  holder: string;
-  stance: Stance;
-  statement: string;
-  issue?: string;
-  date?: string | null;
-  evidence: Evidence;
-  rule: string;
-}
+/** A position as the rules find it, with the rule's name for --explain. */
+export type PositionDraft = ExtractedPosition & { rule: string };
 
 type Ctx = { sentences: (SentenceCtx & { dates: DateExpr[] })[]; table: ActorTable; refDate: string | undefined };
 
