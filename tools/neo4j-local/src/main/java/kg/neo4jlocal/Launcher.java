@@ -78,6 +78,9 @@ public final class Launcher {
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     // Safe only because Bolt listens on loopback; drivers may send any credentials.
                     .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    // No password on loopback, so no file access through Cypher either:
+                    // LOAD CSV FROM 'file:///…' would otherwise read any file the JVM can.
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                     .setConfig(HttpConnector.enabled, false)
                     .setConfig(HttpsConnector.enabled, false)
                     // Sized for a dev box / 2-core CI runner, not for production data volumes.
