@@ -90,7 +90,10 @@ export function extract(doc: SourceDocument): Extraction {
       start: first.start,
       end: first.end,
       rule: a.rule,
-      found: `${a.kind} "${a.name}"${a.roles.size ? ` — ${[...a.roles].join('; ')}` : ''}${a.affiliation ? ` (of ${a.affiliation.key})` : ''}${a.aliases.size > 1 ? `, also "${[...a.aliases].filter((x) => x !== a.name).join('", "')}"` : ''}`,
+      // built only when read (--explain): most extractions never read it
+      get found() {
+        return `${a.kind} "${a.name}"${a.roles.size ? ` — ${[...a.roles].join('; ')}` : ''}${a.affiliation ? ` (of ${a.affiliation.key})` : ''}${a.aliases.size > 1 ? `, also "${[...a.aliases].filter((x) => x !== a.name).join('", "')}"` : ''}`;
+      },
     });
   }
   const kept = new Set(actors.map((a) => a.ref));
@@ -103,7 +106,9 @@ export function extract(doc: SourceDocument): Extraction {
         start: e.start,
         end: e.end,
         rule: m.rule,
-        found: `meeting (${m.status}, ${m.mode}) of ${participants.map((p) => nameOf(p.ref)).join(', ')}${m.date ? ` on ${m.date}` : m.dateText ? ` "${m.dateText}" (date not fixed)` : ''}${m.place ? ` in ${m.place.name}` : ''}`,
+        get found() {
+          return `meeting (${m.status}, ${m.mode}) of ${participants.map((p) => nameOf(p.ref)).join(', ')}${m.date ? ` on ${m.date}` : m.dateText ? ` "${m.dateText}" (date not fixed)` : ''}${m.place ? ` in ${m.place.name}` : ''}`;
+        },
       });
     return {
       participants,
@@ -122,7 +127,11 @@ export function extract(doc: SourceDocument): Extraction {
   const outPositions: ExtractedPosition[] = positions
     .filter((p) => kept.has(p.holder))
     .map((p) => {
-      explain.push({ sentence: sentenceOf(p.evidence.start), start: p.evidence.start, end: p.evidence.end, rule: p.rule, found: `${nameOf(p.holder)} ${p.stance}${p.issue ? ` [${p.issue}]` : ''}: "${p.statement}"` });
+      explain.push({ sentence: sentenceOf(p.evidence.start), start: p.evidence.start, end: p.evidence.end, rule: p.rule,
+        get found() {
+          return `${nameOf(p.holder)} ${p.stance}${p.issue ? ` [${p.issue}]` : ''}: "${p.statement}"`;
+        },
+      });
       return { holder: p.holder, stance: p.stance, statement: p.statement, ...(p.issue ? { issue: p.issue } : {}), date: p.date ?? null, evidence: p.evidence };
     });
   explain.sort((a, b) => a.sentence - b.sentence || a.start - b.start);

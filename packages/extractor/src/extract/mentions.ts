@@ -122,7 +122,9 @@ function lookup(toks: Token[], i: number): { entry: Entry; len: number; form: st
   const t = toks[i]!;
   let first = t.text;
   let lens = firstWords.get(first);
-  if (!lens && t.text.length > 3 && t.text === t.text.toUpperCase()) {
+  // (a lower-case ASCII second letter rules out an all-capitals word without building its upper case)
+  const c1 = t.text.charCodeAt(1);
+  if (!lens && t.text.length > 3 && !(c1 >= 97 && c1 <= 122) && t.text === t.text.toUpperCase()) {
     first = titleCase(t.text); // "ISTANBUL" in a dateline
     lens = firstWords.get(first);
   }

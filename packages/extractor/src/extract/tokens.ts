@@ -23,6 +23,8 @@ const plain = (s: string) => s.replace(/[’‘`]/g, "'").replace(/[‑–—]/g
 
 export function tokenize(text: string, offset = 0): Token[] {
   const out: Token[] = [];
+  // a sentence without typographic quotes or dashes has none in any token: no test per token
+  const special = SPECIAL.test(text);
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(text))) {
@@ -34,20 +36,20 @@ export function tokenize(text: string, offset = 0): Token[] {
     const poss = isWord && (raw.endsWith("'s") || raw.endsWith('’s')) && /^(.+[\p{L}])['’]s$/u.exec(raw);
     if (poss && poss[1]!.length > 1 && !/^(it|that|there|what|he|she|who|here|let)$/i.test(poss[1]!)) {
       const w = poss[1]!;
-      out.push(mk(w, start, start + w.length, 'word'));
-      out.push(mk("'s", start + w.length, start + raw.length, 'punct'));
+      out.push(mk(w, start, start + w.length, 'word', special));
+      out.push(mk("'s", start + w.length, start + raw.length, 'punct', false));
       continue;
     }
     // "Trump-Backed", "Putin-Witkoff": kept whole here; names split them where needed.
     raw = raw;
-    out.push(mk(raw, start, start + raw.length, isWord ? 'word' : first >= 48 && first <= 57 ? 'num' : 'punct'));
+    out.push(mk(raw, start, start + raw.length, isWord ? 'word' : first >= 48 && first <= 57 ? 'num' : 'punct', special));
   }
   return out;
 }
 
 const SPECIAL = /[’‘`‑–—]/;
-function mk(raw: string, start: number, end: number, kind: Token['kind']): Token {
-  const text = SPECIAL.test(raw) ? plain(raw) : raw;
+function mk(raw: string, start: number, end: number, kind: Token['kind'], special: boolean): Token {
+  const text = special && SPECIAL.test(raw) ? plain(raw) : raw;
   const lower = text.toLowerCase();
   const c = text.charCodeAt(0);
   // upper case: ASCII A-Z, or any letter whose lower case differs

@@ -24,6 +24,8 @@ export interface KnownMeeting {
   /** articles that reported it: a second meeting of the same article is another meeting */
   articles?: Set<string>;
   seq?: number;
+  /** the last query that listed it as a candidate (MeetingIndex.find) */
+  mark?: number;
 }
 
 export interface MeetingQuery {
@@ -57,10 +59,12 @@ export class MeetingIndex {
   private actorsOf = new Map<KnownMeeting, Set<string>>();
   private keysOf = new Map<KnownMeeting, Set<string>>();
   private seq = 0;
+  private queries = 0;
 
   add(m: KnownMeeting): void {
     // the order meetings became known in: ties go to the oldest
     m.seq = this.seq++;
+    m.mark = -1;
     this.actorsOf.set(m, new Set([...m.participants, ...(m.expanded ?? [])]));
     this.keysOf.set(m, new Set());
     this.reindex(m);
@@ -99,10 +103,16 @@ export class MeetingIndex {
   find(q: MeetingQuery): KnownMeeting | undefined {
     let best: KnownMeeting | undefined;
     let bestScore = 0;
-    const seen = new Set<KnownMeeting>();
+    // a meeting listed under several keys is a candidate once: marked with the query's number
+    const mark = this.queries++;
     const cands: KnownMeeting[] = [];
     const take = (k: string) => {
-      for (const m of this.byKey.get(k) ?? []) if (!seen.has(m)) seen.add(m), cands.push(m);
+      const l = this.byKey.get(k);
+      if (!l) return;
+      for (let i = 0; i < l.length; i++) {
+        const m = l[i]!;
+        if (m.mark !== mark) (m.mark = mark), cands.push(m);
+      }
     };
     // two participants in common with a person among them (rule 1 without the same day or place),
     // the same day (rule 2 needs a participant in common), the same place (a participant or a
@@ -113,11 +123,15 @@ export class MeetingIndex {
     if (q.date) for (const p of q.expanded) take(`d\u0000${p}\u0000${q.date}`);
     // a dated report meets a placed one of another day only when that one is undated (rule 2)
     if (q.place) for (const p of q.expanded) take(`${q.date ? 'u' : 'p'}\u0000${p}\u0000${q.place}`);
-    // first known first, as a full scan would visit them: ties go to the oldest
-    cands.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-    for (const m of cands) {
+    // first known first, as a full scan would visit them: ties go to the oldest (the lowest seq;
+    // no sort needed, seqs are distinct)
+    let bestSeq = 0;
+    for (let i = 0; i < cands.length; i++) {
+      const m = cands[i]!;
       const s = score(m, q);
-      if (s > bestScore) (best = m), (bestScore = s);
+      if (s === 0 || s < bestScore) continue;
+      const seq = m.seq ?? 0;
+      if (s > bestScore || seq < bestSeq) (best = m), (bestScore = s), (bestSeq = seq);
     }
     return best;
   }
@@ -139,7 +153,12 @@ const parseDay = (d: string): number => {
 
 /** How well a known meeting fits a reported one: 0 = another meeting. Exported for tests. */
 export function score(m: KnownMeeting, q: MeetingQuery): number {
-  if (q.article && m.articles?.has(q.article)) return 0;
+  // (most candidates score 0 anyway: the article's set, which grows with the corpus, is read last)
+  const s = scoreOf(m, q);
+  return s && q.article && m.articles?.has(q.article) ? 0 : s;
+}
+
+function scoreOf(m: KnownMeeting, q: MeetingQuery): number {
   if (m.ordinal && q.ordinal && m.ordinal !== q.ordinal && ROUND.test(m.ordinal) && ROUND.test(q.ordinal)) return 0;
   // a meeting only proposed is not the one held (planned then held is: an early report, a later one)
   if ((m.status === 'proposed') !== (q.status === 'proposed') || (m.status === 'cancelled') !== (q.status === 'cancelled')) return 0;
@@ -170,12 +189,14 @@ export function score(m: KnownMeeting, q: MeetingQuery): number {
   if (direct >= 1 && direct === smaller && (sameDay || (samePlace && (!m.date || !q.date) && (persons >= 1 || smaller === 1)))) return 5 + (sameDay ? 5 : 0) + (samePlace ? 3 : 0);
   // a person counts for his country, once
   if (!samePlace) return 0;
+  // rule 3 needs the same day, or both undated with the same round or a person in common: checked before counting
+  if (!(sameDay || (!m.date && !q.date && (sameRound || persons >= 1)))) return 0;
   const mExp = m.expanded ?? m.participants;
   let overlap = 0;
   for (const p of q.participants) {
     const aff = q.affiliations.get(p);
     if (mExp.has(p) || (aff && m.participants.has(aff))) overlap++;
   }
-  if (overlap >= 2 && (sameDay || (!m.date && !q.date && (sameRound || persons >= 1)))) return 3 + overlap;
+  if (overlap >= 2) return 3 + overlap;
   return 0;
 }
