@@ -20,17 +20,11 @@ export function surnameOf(name: string): string {
 
 /**
  * Key under which spelling variants of a surname meet (Zelensky / Zelenskyy /
- * Zelenskiy, Erdogan / Erdoğan, al-Burhan / Burhan, Mohammed / Mohamed).
+ * Zelenskiy, Erdogan / Erdoğan, al-Burhan / Burhan): the same key extraction
+ * uses for surname coreference, so both stages agree on who is whom.
  */
-export const variantKey = memo((word: string): string => variantKeyOnce(word));
-function variantKeyOnce(word: string): string {
-  return normName(word)
-    .replace(/^(al|el|ad|as|ash|at|az)[-\s]/, '')
-    .replace(/[^a-z]/g, '')
-    .replace(/(.)\1+/g, '$1')
-    .replace(/(iy|yi|y|ii|i)$/, 'i')
-    .replace(/kh/g, 'h');
-}
+import { surnameKey as variantKey } from '../extract/actors';
+export { variantKey };
 
 /** Name words without initials: "Vladimir V. Putin" → ["vladimir", "putin"]. */
 export const nameWords = memo((name: string): readonly string[] => nameWordsOnce(name));
