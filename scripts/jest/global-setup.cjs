@@ -9,8 +9,9 @@ const ROOT = path.resolve(__dirname, '../..');
 module.exports = async () => {
   if (process.env.NEO4J_URI) return;
   const { startNeo4j } = await import(pathToFileURL(path.join(ROOT, 'tools/neo4j-local/neo4j-local.mjs')).href);
-  const home = path.join(ROOT, '.kg/neo4j-test');
   const port = Number(process.env.KG_TEST_NEO4J_PORT ?? 7697);
+  // A home per port, so test runs on different ports can run side by side.
+  const home = path.join(ROOT, port === 7697 ? '.kg/neo4j-test' : `.kg/neo4j-test-${port}`);
   const started = await startNeo4j({ home, port, fresh: true, log: (m) => process.stderr.write(`[neo4j-local] ${m}\n`) });
   process.env.NEO4J_URI = started.uri;
   process.env.KG_TEST_NEO4J_HOME = home;
