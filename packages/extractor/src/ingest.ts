@@ -38,6 +38,9 @@ export interface IngestResult {
   error?: Error;
 }
 
+const RESOLVE_SLICE_MS = 5;
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Whole articles per transaction, by default: larger batches mean fewer round trips and statements. */
 export const DEFAULT_BATCH_ARTICLES = 200;
 
@@ -90,15 +93,23 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
     }
     const outcomes = await timed('extract', () => extractor.extractAll(fresh));
     const batches: GraphBatch[] = [];
-    const t = performance.now();
-    outcomes.forEach((o, i) => {
+    let slice = performance.now();
+    for (const [i, o] of outcomes.entries()) {
       if (o.ok) batches.push(resolver.resolve(o.extraction));
       else {
         result.failed++;
         hooks.onProblem?.('failed', { path: fresh[i]!.source, message: `extraction failed: ${o.error.split('\n')[0]}` });
       }
-    });
-    if (prof) prof.resolve += performance.now() - t;
+      // The transaction in flight needs this thread to read its results and commit: resolving a
+      // whole chunk in one go would leave Neo4j waiting for it.
+      const now = performance.now();
+      if (now - slice > RESOLVE_SLICE_MS) {
+        if (prof) prof.resolve += now - slice;
+        await yieldToIo();
+        slice = performance.now();
+      }
+    }
+    if (prof) prof.resolve += performance.now() - slice;
     return { docs, batches };
   };
 

@@ -1,6 +1,5 @@
 import type { Connection } from '@kg/neo4j';
 import { mergeProps, nodeKey, relKey, type GraphBatch, type NodeLabel, type NodeProps, type NodeRecord, type RelRecord, type RelType } from '@kg/graph-schema';
-import type { Transaction } from 'neo4j-driver';
 import { createMentionsCypher, mergeArticlesCypher, mergeNodesCypher, mergeRelsCypher } from './cypher-merge';
 
 export interface WriteCounts {
@@ -67,15 +66,16 @@ export async function writeArticles(conn: Connection, batches: readonly GraphBat
         if (!list) byLabel.set(n.label, (list = []));
         list.push(n.props as Record<string, unknown> & { id: string });
       }
+      // Every statement goes out at once, pipelined on the connection: Neo4j runs them back to back
+      // instead of waiting a round trip (and this thread's other work) between them.
+      const statements: { cypher: string; rows: unknown[]; nodes: boolean }[] = [];
       for (const label of NODE_ORDER) {
         const rows = byLabel.get(label);
         if (!rows?.length) continue;
         // Actors, places and issues recur across articles: sorted, concurrent writers lock them in the same
         // order. Meetings and positions keep the resolver's order, so their creation order (node ids) is the
         // order a resolver seeded from the database sees them in (loadKnownEntities).
-        const c = await run(tx, mergeNodesCypher(label), SORTED.has(label) ? byId(rows) : rows);
-        counts.nodesCreated += c.nodes;
-        counts.nodesMatched += rows.length - c.nodes;
+        statements.push({ cypher: mergeNodesCypher(label), rows: SORTED.has(label) ? byId(rows) : rows, nodes: true });
       }
       for (const [group, list] of groupRels(rels)) {
         const [type, from, to] = group.split('|') as [RelType, NodeLabel, NodeLabel];
@@ -86,10 +86,20 @@ export async function writeArticles(conn: Connection, batches: readonly GraphBat
         if (!todo.length) continue;
         // In article order: relationship ids then tell which actor was mentioned last (loadKnownEntities).
         const rows = todo.map((r) => ({ from: r.from.id, to: r.to.id, props: r.props }));
-        const c = await run(tx, mention ? createMentionsCypher(from) : mergeRelsCypher(type, from, to), rows);
-        counts.relationshipsCreated += c.rels;
-        counts.relationshipsMatched += rows.length - c.rels;
+        statements.push({ cypher: mention ? createMentionsCypher(from) : mergeRelsCypher(type, from, to), rows, nodes: false });
       }
+      const summaries = await Promise.all(statements.map((st) => tx.run(st.cypher, { rows: st.rows }).summary()));
+      summaries.forEach((sum, i) => {
+        const { rows, nodes } = statements[i]!;
+        const u = sum.counters.updates();
+        if (nodes) {
+          counts.nodesCreated += u.nodesCreated;
+          counts.nodesMatched += rows.length - u.nodesCreated;
+        } else {
+          counts.relationshipsCreated += u.relationshipsCreated;
+          counts.relationshipsMatched += rows.length - u.relationshipsCreated;
+        }
+      });
       await tx.commit();
       cache?.remember(nodes, rels);
       return { ...counts, articlesWritten: fresh.length };
@@ -100,12 +110,6 @@ export async function writeArticles(conn: Connection, batches: readonly GraphBat
   } finally {
     await session.close().catch(() => {});
   }
-}
-
-async function run(tx: Transaction, cypher: string, rows: unknown[]): Promise<{ nodes: number; rels: number }> {
-  const res = await tx.run(cypher, { rows });
-  const u = res.summary.counters.updates();
-  return { nodes: u.nodesCreated, rels: u.relationshipsCreated };
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
