@@ -16,6 +16,8 @@ export interface Extractor {
   close(): Promise<void>;
 }
 
+const JOBS_PER_WORKER = 4;
+
 export const defaultWorkers = () => os.availableParallelism();
 
 /** With 0 or 1 workers, extraction runs on the calling thread (no start-up cost for small inputs). */
@@ -41,7 +43,8 @@ class WorkerPool implements Extractor {
   private pending = new Map<number, (o: ExtractOutcome) => void>();
   private docs = new Map<number, SourceDocument>();
   private queue: { id: number; doc: SourceDocument }[] = [];
-  private idle: Worker[] = [];
+  /** Jobs each worker holds: a few queued in each, so a worker never waits for this thread between two. */
+  private load = new Map<Worker, number>();
   private nextId = 0;
 
   constructor(size: number) {
@@ -56,7 +59,7 @@ class WorkerPool implements Extractor {
         this.assigned.delete(m.id);
         this.docs.delete(m.id);
         done?.(m.error ? { ok: false, error: m.error } : { ok: true, extraction: { ...m.extraction!, doc, explain: [] } });
-        this.idle.push(w);
+        this.load.set(w, this.load.get(w)! - 1);
         this.pump();
       });
       w.on('error', (e) => {
@@ -69,10 +72,11 @@ class WorkerPool implements Extractor {
             this.docs.delete(id);
           }
         this.workers = this.workers.filter((x) => x !== w);
+        this.load.delete(w);
         if (!this.workers.length) for (const job of this.queue.splice(0)) this.pending.get(job.id)?.({ ok: false, error: 'no extraction worker left' });
       });
       this.workers.push(w);
-      this.idle.push(w);
+      this.load.set(w, 0);
     }
   }
 
@@ -94,10 +98,13 @@ class WorkerPool implements Extractor {
   }
 
   private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const w = this.idle.pop()!;
+    while (this.queue.length) {
+      let w: Worker | undefined;
+      for (const [x, n] of this.load) if (n < JOBS_PER_WORKER && (!w || n < this.load.get(w)!)) w = x;
+      if (!w) return;
       const job = this.queue.shift()!;
       this.assigned.set(job.id, w);
+      this.load.set(w, this.load.get(w)! + 1);
       w.postMessage(job);
     }
   }
