@@ -30,16 +30,33 @@ export interface LowerText {
   /** offs[k]: offset of token k in `joined`; offs[n] = joined.length + 1 */
   offs: Int32Array;
 }
-const lowerTexts = new WeakMap<readonly { lower: string }[], LowerText>();
+/**
+ * The rules read one sentence at a time, so the last sentence's value is the one asked for again: a
+ * single slot, where a WeakMap entry per sentence would cost an ephemeron to every GC.
+ */
+let lastToks: readonly { lower: string }[] | undefined;
+let lastLower: LowerText | undefined;
 export function lowerText(toks: readonly { lower: string }[]): LowerText {
-  let lt = lowerTexts.get(toks);
-  if (!lt) {
-    const offs = new Int32Array(toks.length + 1);
-    for (let k = 0; k < toks.length; k++) offs[k + 1] = offs[k]! + toks[k]!.lower.length + 1;
-    lt = { joined: toks.map((t) => t.lower).join(' '), offs };
-    lowerTexts.set(toks, lt);
-  }
+  if (toks === lastToks) return lastLower!;
+  const offs = new Int32Array(toks.length + 1);
+  for (let k = 0; k < toks.length; k++) offs[k + 1] = offs[k]! + toks[k]!.lower.length + 1;
+  const lt = { joined: toks.map((t) => t.lower).join(' '), offs };
+  lastToks = toks;
+  lastLower = lt;
   return lt;
+}
+
+/** `f(key)`, remembered for the last key only (see lowerText): for values derived from one sentence. */
+export function lastOnly<K extends object, V>(f: (key: K) => V): (key: K) => V {
+  let lastKey: K | undefined;
+  let lastValue: V | undefined;
+  return (key: K) => {
+    if (key !== lastKey) {
+      lastValue = f(key);
+      lastKey = key;
+    }
+    return lastValue!;
+  };
 }
 /** `toks.slice(a, b).map((t) => t.lower).join(' ')`, without the arrays. */
 export function lowerSpan(toks: readonly { lower: string }[], a: number, b: number): string {

@@ -1,5 +1,6 @@
 import { KB, type EntityKind, type Entry } from './knowledge';
 import { FUNCTION_WORDS, NAME_PARTICLES, NON_PERSON_HEADS, PERSON_VERBS, SPEECH_VERBS } from './lexicon';
+import { lastOnly } from './memo';
 import type { Token } from './tokens';
 
 /**
@@ -157,15 +158,7 @@ const modWord = (lower: string) => KB.roleModifiers.has(lower);
  * Role heads ending or starting at each token, computed at most once per token of a sentence
  * (titles are read back and forth around every name): -1 = not yet known.
  */
-const roleMemo = new WeakMap<Token[], { end: Int8Array; start: Int8Array }>();
-function memoOf(toks: Token[]): { end: Int8Array; start: Int8Array } {
-  let m = roleMemo.get(toks);
-  if (!m) {
-    m = { end: new Int8Array(toks.length).fill(-1), start: new Int8Array(toks.length).fill(-1) };
-    roleMemo.set(toks, m);
-  }
-  return m;
-}
+const memoOf = lastOnly((toks: Token[]): { end: Int8Array; start: Int8Array } => ({ end: new Int8Array(toks.length).fill(-1), start: new Int8Array(toks.length).fill(-1) }));
 /** Lower-case words i..j-1 as joinToks glues them (no space before "'s" or where tokens touch). */
 const joinLower = (toks: Token[], i: number, j: number): string => {
   let s = toks[i]!.lower;

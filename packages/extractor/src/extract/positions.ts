@@ -4,9 +4,10 @@ import type { ActorTable, SentenceCtx } from './actors';
 import type { DateExpr } from './dates';
 import { resolveDate } from './dates';
 import { SAY_VERBS } from './lexicon';
-import { lowerText, wordSet } from './memo';
+import { lastOnly, lowerText, wordSet } from './memo';
 import type { Mention } from './mentions';
 import { isModifierUse, isPlaceUse, lastPerson, outerOf, previousPair, subjectOf } from './meetings';
+import { firstWords, wordRuns } from './first-words';
 import { issueOf } from './issues';
 
 /**
@@ -39,7 +40,7 @@ interface Cue {
 }
 
 // Cues, tried in order within a clause; the first found wins. Patterns are over lower-case tokens joined by spaces.
-const CUES: { re: RegExp; stance: Stance; by: Cue['by'] }[] = [
+export const CUES: { re: RegExp; stance: Stance; by: Cue['by'] }[] = [
   // conditions first: "prepared to discuss X in exchange for Y", "willing to ... but wanted ... in exchange"
   { re: /\b(in exchange for|in return for|provided that|on condition that|on the condition that|as long as|only if|under advisement)\b/, stance: 'conditional', by: 'speaker' },
   { re: /\b(willing|prepared|ready) to (discuss|consider|negotiate|dismantle|accept|compromise|talk)\b/, stance: 'conditional', by: 'speaker' },
@@ -63,6 +64,15 @@ const CUES: { re: RegExp; stance: Stance; by: Cue['by'] }[] = [
 
 // the same patterns with the global flag, compiled once (findCue walks every match)
 const CUES_G = CUES.map((c) => ({ ...c, re: new RegExp(c.re.source, 'g') }));
+// per word: the cues a match can start with it (a bit per cue), and the cues with no such list
+const CUE_FIRST = new Map<string, number>();
+let UNGATED = 0;
+if (CUES.length > 31) throw new Error('positions: more than 31 stance cues do not fit the cue bit masks');
+CUES.forEach((c, ci) => {
+  const words = c.re.flags.includes('i') ? undefined : firstWords(c.re.source);
+  if (!words) UNGATED |= 1 << ci;
+  else for (const w of words) CUE_FIRST.set(w, (CUE_FIRST.get(w) ?? 0) | (1 << ci));
+});
 // a sentence with none of these words holds no stance cue (a quick test before the clause work)
 const ANY_CUE = new RegExp(CUES.map((c) => c.re.source).join('|') + String.raw`|\b(call|calls|demand|demands|insistence|request|appeal|efforts?|push|bid|drive|commitment|support|backing|proposal|plan|offer|initiative|proposals|rejection|opposition|refusal|objection)\b`);
 
@@ -176,15 +186,18 @@ interface CueScan {
   /** per cue: 1 it occurs in the sentence, 0 it does not, -1 not yet known */
   present: Int8Array;
 }
-const scans = new WeakMap<SentenceCtx, CueScan>();
-function cueScan(s: SentenceCtx): CueScan {
-  let sc = scans.get(s);
-  if (sc) return sc;
+const cueScan = lastOnly((s: SentenceCtx): CueScan => {
   const { offs, joined } = lowerText(s.toks);
-  sc = { offs, joined, present: new Int8Array(CUES.length).fill(-1) };
-  scans.set(s, sc);
-  return sc;
-}
+  // a cue none of whose first words is a word of the sentence is absent from it: never run
+  let maybe = UNGATED;
+  const see = (run: string) => {
+    maybe |= CUE_FIRST.get(run) ?? 0;
+  };
+  for (const t of s.toks) wordRuns(t.lower, see);
+  const present = new Int8Array(CUES.length);
+  for (let ci = 0; ci < CUES.length; ci++) present[ci] = maybe & (1 << ci) ? -1 : 0;
+  return { offs, joined, present };
+});
 
 function findCue(s: SentenceCtx, c0: number, c1: number): Cue | undefined {
   const sc = cueScan(s);
@@ -198,6 +211,7 @@ function findCue(s: SentenceCtx, c0: number, c1: number): Cue | undefined {
   let best: Cue | undefined;
   for (let ci = 0; ci < CUES_G.length; ci++) {
     // a clause that is the whole sentence is searched at once; a part only for the cues of the whole
+    if (sc.present[ci] === 0) continue;
     if (c0 > 0 || c1 < s.toks.length) {
       if (sc.present[ci] === -1) sc.present[ci] = CUES[ci]!.re.test(sc.joined) ? 1 : 0;
       if (sc.present[ci] === 0) continue;
@@ -393,15 +407,7 @@ function holdersFor(ctx: Ctx, s: SentenceCtx, cue: Cue, c0: number, speaker: str
 }
 
 /** A sentence's mentions in text order, sorted once. */
-const inOrder = new WeakMap<SentenceCtx, Mention[]>();
-function mentionsInOrder(s: SentenceCtx): Mention[] {
-  let ms = inOrder.get(s);
-  if (!ms) {
-    ms = [...s.mentions].sort((x, y) => x.t0 - y.t0);
-    inOrder.set(s, ms);
-  }
-  return ms;
-}
+const mentionsInOrder = lastOnly((s: SentenceCtx): Mention[] => [...s.mentions].sort((x, y) => x.t0 - y.t0));
 
 /** The first actor named between tokens a and b (skipping places, media and modifiers). */
 function firstActor(ctx: Ctx, s: SentenceCtx, a: number, b: number, personsOnly = false): string | undefined {

@@ -58,6 +58,7 @@ export class MeetingIndex {
   /** actors each meeting is indexed under (participants, their countries, and actors it grew by) */
   private actorsOf = new Map<KnownMeeting, Set<string>>();
   private keysOf = new Map<KnownMeeting, Set<string>>();
+  private indexedAs = new Map<KnownMeeting, { actors: number; participants: number; date: string | null; place: string | null }>();
   private seq = 0;
   private queries = 0;
 
@@ -83,6 +84,12 @@ export class MeetingIndex {
   }
 
   private reindex(m: KnownMeeting): void {
+    // the keys are a function of the actors, the participants, the date and the place; the sets only
+    // grow, so equal sizes mean equal sets: a merge that brought nothing new has nothing to index
+    const actors = this.actorsOf.get(m)!;
+    const was = this.indexedAs.get(m);
+    if (was && was.actors === actors.size && was.participants === m.participants.size && was.date === m.date && was.place === m.place) return;
+    this.indexedAs.set(m, { actors: actors.size, participants: m.participants.size, date: m.date, place: m.place });
     const keys = this.keysOf.get(m)!;
     const put = (k: string) => {
       if (keys.has(k)) return;
@@ -96,6 +103,10 @@ export class MeetingIndex {
       if (m.place) put(`p\u0000${p}\u0000${m.place}`);
       if (m.place && !m.date) put(`u\u0000${p}\u0000${m.place}`);
     }
+    // a meeting of one party, by its place: the only kind an undated report of several parties
+    // without a person in common can match (rule 2 with `smaller === 1`). Participants only grow and
+    // every growth reindexes, so a meeting of one party now was one at its last reindex.
+    if (m.place && m.participants.size === 1) for (const p of m.participants) put(`s\u0000${p}\u0000${m.place}`);
     const ps = [...m.participants].sort();
     for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) put(pairKey(ps[i]!, ps[j]!));
   }
@@ -122,7 +133,16 @@ export class MeetingIndex {
       for (let j = i + 1; j < ps.length; j++) if (q.persons.has(ps[i]!) || q.persons.has(ps[j]!)) take(pairKey(ps[i]!, ps[j]!));
     if (q.date) for (const p of q.expanded) take(`d\u0000${p}\u0000${q.date}`);
     // a dated report meets a placed one of another day only when that one is undated (rule 2)
-    if (q.place) for (const p of q.expanded) take(`${q.date ? 'u' : 'p'}\u0000${p}\u0000${q.place}`);
+    if (q.place) {
+      if (q.date) for (const p of q.expanded) take(`u\u0000${p}\u0000${q.place}`);
+      else if (q.participants.size > 1 && !(q.ordinal && NTH.test(q.ordinal))) {
+        // undated, several parties, no numbered round: every rule then needs a person in common, or
+        // a known meeting of a single party (rule 2). The lists of a country at a place grow with
+        // every undated meeting there that two countries alone never merge, so they are not read.
+        for (const p of q.persons) if (q.expanded.has(p)) take(`p\u0000${p}\u0000${q.place}`);
+        for (const p of q.participants) if (q.expanded.has(p)) take(`s\u0000${p}\u0000${q.place}`);
+      } else for (const p of q.expanded) take(`p\u0000${p}\u0000${q.place}`);
+    }
     // first known first, as a full scan would visit them: ties go to the oldest (the lowest seq;
     // no sort needed, seqs are distinct)
     let bestSeq = 0;
