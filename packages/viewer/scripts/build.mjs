@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Bundles the web app (src/web) with esbuild into dist/: app.js, app.css, index.html.
-// One bundle, no code splitting: the layout workers are inlined by graphology as blob: URLs.
+// Bundles the web app (src/web) with esbuild into dist/: app.js, app.css, index.html, and chunks
+// for what the first paint does not need (the query console's CodeMirror), loaded on first use.
+// The layout workers are inlined by graphology as blob: URLs.
 import { build as esbuild } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,9 +17,12 @@ export async function build({ minify = true, sourcemap = true, quiet = false } =
   await mkdir(DIST, { recursive: true });
   await esbuild({
     entryPoints: [path.join(ROOT, 'src/web/main.ts')],
-    outfile: path.join(DIST, 'app.js'),
+    outdir: DIST,
+    entryNames: 'app',
+    chunkNames: 'chunk-[hash]',
     bundle: true,
-    format: 'iife',
+    splitting: true,
+    format: 'esm',
     platform: 'browser',
     target: ['chrome110', 'firefox110', 'safari16'],
     minify,

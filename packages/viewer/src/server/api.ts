@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SerializedGraph } from '@kg/graph-schema';
 import type { GraphResponse, InfoResponse } from '../shared/api-types';
 import { handleExportApi } from './export-api';
+import { graphJson } from './graph-json';
 import { handleQueryApi, HttpError, type PostContext } from './query-api';
 import { BadRequestError, NotFoundError, type GraphSource } from './source';
 
@@ -39,7 +39,7 @@ export async function handleApi(source: GraphSource, req: IncomingMessage, res: 
       case '/api/info':
         return send(res, 200, { source: source.kind, name: source.name } satisfies InfoResponse);
       case '/api/graph':
-        return sendGraph(res, await source.graph(intParam(url, 'limit', DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT)));
+        return sendGraph(res, await source.graph(intParam(url, 'limit', DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT)), true);
       case '/api/neighbours':
         return sendGraph(res, await source.neighbours(required(url, 'key'), intParam(url, 'limit', 500, 5000)));
       case '/api/chain':
@@ -59,29 +59,8 @@ export async function handleApi(source: GraphSource, req: IncomingMessage, res: 
   }
 }
 
-/**
- * Graph JSON as sent: edges whose key is the one graph-schema would give them
- * (`TYPE:source->target`) travel without it (the web app restores it), which
- * takes about a quarter off a large graph. Memoised per graph object: a file
- * source answers every page load with the same export.
- */
-const graphJson = new WeakMap<SerializedGraph, string>();
-function compactGraphJson(graph: SerializedGraph): string {
-  let json = graphJson.get(graph);
-  if (json === undefined) {
-    const edges = graph.edges.map((e) => {
-      if (e.key !== `${e.attributes.type}:${e.source}->${e.target}`) return e;
-      const { key: _key, ...rest } = e;
-      return rest;
-    });
-    json = JSON.stringify({ ...graph, edges });
-    graphJson.set(graph, json);
-  }
-  return json;
-}
-
-function sendGraph(res: ServerResponse, body: GraphResponse): true {
-  return sendJson(res, 200, `{"graph":${compactGraphJson(body.graph)},"truncated":${body.truncated},"total":${body.total}}`);
+function sendGraph(res: ServerResponse, body: GraphResponse, placed = false): true {
+  return sendJson(res, 200, `{"graph":${graphJson(body.graph, placed)},"truncated":${body.truncated},"total":${body.total}${placed ? ',"placed":true' : ''}}`);
 }
 
 function send(res: ServerResponse, status: number, body: unknown): true {

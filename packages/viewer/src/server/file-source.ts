@@ -24,19 +24,24 @@ export function memorySource(graph: Graph, name: string): GraphSource {
   // The full export is computed once: it is what almost every page load asks for.
   let fullExport: SerializedGraph | undefined;
   const exportAll = () => (fullExport ??= graph.export() as SerializedGraph);
+  let truncated: { limit: number; graph: SerializedGraph } | undefined;
 
   return {
     kind: 'file',
     name,
     async graph(limit) {
       if (graph.order <= limit) return { graph: exportAll(), truncated: false, total: graph.order };
-      const keep = new Set(
-        graph
-          .nodes()
-          .sort((a, b) => graph.degree(b) - graph.degree(a))
-          .slice(0, limit),
-      );
-      return { graph: subgraph(graph, keep), truncated: true, total: graph.order };
+      // The same object for the same limit, so the JSON made of it is memoised too (api.ts).
+      if (truncated?.limit !== limit) {
+        const keep = new Set(
+          graph
+            .nodes()
+            .sort((a, b) => graph.degree(b) - graph.degree(a))
+            .slice(0, limit),
+        );
+        truncated = { limit, graph: subgraph(graph, keep) };
+      }
+      return { graph: truncated.graph, truncated: true, total: graph.order };
     },
     async neighbours(key, limit) {
       if (!graph.hasNode(key)) throw new NotFoundError(`no node ${key}`);

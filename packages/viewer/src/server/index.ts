@@ -2,7 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Connection } from '@kg/neo4j';
-import { handleApi } from './api';
+import { DEFAULT_GRAPH_LIMIT, handleApi } from './api';
+import { graphJson } from './graph-json';
 import { fileSource } from './file-source';
 import { neo4jSource } from './neo4j-source';
 import { serveStatic } from './static';
@@ -38,6 +39,9 @@ export async function startViewerServer(opts: ViewerServerOptions): Promise<View
   const source: GraphSource =
     src.kind === 'neo4j' ? neo4jSource(src.connection) : src.kind === 'file' ? await fileSource(src.path) : src.source;
   const dist = path.resolve(opts.distDir ?? DIST_DIR);
+  // A file never changes under the server: the first graph every page asks for is prepared once, now,
+  // rather than while the first reader's browser waits for it (and for the app files queued behind it).
+  if (source.kind === 'file') graphJson((await source.graph(DEFAULT_GRAPH_LIMIT)).graph, true);
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -11,6 +11,8 @@ export interface GraphResponse {
   truncated: boolean;
   /** Nodes in the source, including those not sent. */
   total: number;
+  /** Every node carries x and y: the initial placement, computed by the server (api/graph only). */
+  placed?: boolean;
 }
 
 export interface ChainResponse {

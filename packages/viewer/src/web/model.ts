@@ -50,36 +50,66 @@ export class GraphModel {
    */
   merge(data: SerializedGraph, anchor?: string): string[] {
     const g = this.graph;
+    const first = g.order === 0;
     const added: string[] = [];
     const spread = Math.sqrt(g.order + data.nodes.length) * 12 + 10;
     const ax = anchor && g.hasNode(anchor) ? (g.getNodeAttribute(anchor, 'x') as number) : 0;
     const ay = anchor && g.hasNode(anchor) ? (g.getNodeAttribute(anchor, 'y') as number) : 0;
     for (const n of data.nodes) {
-      if (g.hasNode(n.key)) continue;
-      const r = anchor ? 4 + 8 * hash01(n.key, 3) : spread * Math.sqrt(hash01(n.key, 1));
-      const t = 2 * Math.PI * hash01(n.key, 2);
+      if (!first && g.hasNode(n.key)) continue;
       const attrs = n.attributes as Record<string, unknown>;
-      const x = typeof attrs.x === 'number' ? attrs.x : ax + r * Math.cos(t);
-      const y = typeof attrs.y === 'number' ? attrs.y : ay + r * Math.sin(t);
+      let { x, y } = attrs;
+      if (typeof x !== 'number' || typeof y !== 'number') {
+        const r = anchor ? 4 + 8 * hash01(n.key, 3) : spread * Math.sqrt(hash01(n.key, 1));
+        const t = 2 * Math.PI * hash01(n.key, 2);
+        x = ax + r * Math.cos(t);
+        y = ay + r * Math.sin(t);
+      }
       g.addNode(n.key, { ...attrs, x, y });
       added.push(n.key);
     }
-    // Into an empty graph (the first load): degrees are counted on the way, no per-node edge walk after.
-    const degrees = g.size === 0 ? new Map<string, number>() : undefined;
+    if (first) this.loadEdges(data.edges);
+    else this.mergeEdges(data.edges, added);
+    return added;
+  }
+
+  /** Edges without a key (the compact API payload) get the one graph-schema gives them. */
+  private static edgeKey(e: SerializedGraph['edges'][number]): string {
+    return e.key ?? `${e.attributes.type}:${e.source}->${e.target}`;
+  }
+
+  /**
+   * Into a graph that had no nodes (the first load, 50,000 edges and more): no
+   * lookups of ours per edge, only graphology's own, and degrees from its
+   * counters, minus the provenance edges.
+   */
+  private loadEdges(edges: SerializedGraph['edges']): void {
+    const g = this.graph;
+    const provenance = new Map<string, number>();
+    for (const e of edges) {
+      try {
+        g.addEdgeWithKey(GraphModel.edgeKey(e), e.source, e.target, { ...e.attributes });
+      } catch {
+        continue; // an edge to a node that was not sent (a truncated graph), or sent twice
+      }
+      if (e.attributes.type === 'MENTIONED_IN') for (const k of [e.source, e.target]) provenance.set(k, (provenance.get(k) ?? 0) + 1);
+    }
+    g.forEachNode((k) => this.restyle(k, g.degree(k) - (provenance.get(k) ?? 0)));
+    this.projectionGraph = undefined;
+  }
+
+  private mergeEdges(edges: SerializedGraph['edges'], added: string[]): void {
+    const g = this.graph;
     const touched = new Set(added);
-    for (const e of data.edges) {
+    for (const e of edges) {
       if (!g.hasNode(e.source) || !g.hasNode(e.target)) continue;
-      // Edges without a key (the compact API payload) get the one graph-schema gives them.
-      const key = e.key ?? `${e.attributes.type}:${e.source}->${e.target}`;
+      const key = GraphModel.edgeKey(e);
       if (g.hasEdge(key)) continue;
       g.addEdgeWithKey(key, e.source, e.target, { ...e.attributes });
       touched.add(e.source).add(e.target);
-      if (degrees && e.attributes.type !== 'MENTIONED_IN')
-        for (const k of [e.source, e.target]) degrees.set(k, (degrees.get(k) ?? 0) + 1);
     }
-    for (const k of touched) this.restyle(k, degrees?.get(k) ?? (degrees ? 0 : undefined));
+    for (const k of touched) this.restyle(k);
     if (touched.size) this.projectionGraph = undefined;
-    return added;
   }
 
   remove(keys: Iterable<string>): void {

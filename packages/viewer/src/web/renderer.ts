@@ -5,6 +5,7 @@ import type { EdgeDisplayData, NodeDisplayData, RenderParams } from 'sigma/types
 import { GRAPH_OPTIONS, type RelType } from '@kg/graph-schema';
 import { BACKGROUND, EDGE_COLOR, PROJECTION_EDGE_COLOR } from './graph-style';
 import type { NodeStyle } from './model';
+import { followCamera, type Motion } from './camera-motion';
 import { NodeShapeProgram } from './node-shape-program';
 
 /**
@@ -44,23 +45,6 @@ export const nodeSizeScale = (order: number): number => Math.min(1, Math.max(0.3
  */
 const THIN_EDGES_ABOVE = 2_000;
 
-/**
- * Above this many edges, edges and labels are not drawn while the camera
- * moves (drag, wheel, animation, or a programmatic camera change) and come
- * back once it has been still for MOVE_SETTLE_MS. Without a GPU, rasterising
- * 50,000 edges takes a few hundred milliseconds a frame; nodes alone keep the
- * pan fluid. Sigma's own hideEdgesOnMove only sees its mouse captor and camera
- * animations, not setState, and refreshes (reprocesses every edge) on release,
- * so the viewer follows the camera's `updated` events itself.
- */
-export const HIDE_ON_MOVE_ABOVE = 5_000;
-const MOVE_SETTLE_MS = 150;
-
-/** Whether the camera is moving, per renderer: the edge programs and the label drawer read it every frame. */
-interface Motion {
-  moving: boolean;
-}
-
 /** The edge programs, drawing nothing while the camera moves. */
 function stillOnlyEdgePrograms(motion: Motion) {
   class Line extends EdgeRectangleProgram {
@@ -74,36 +58,6 @@ function stillOnlyEdgePrograms(motion: Motion) {
     }
   }
   return { line: Line, thin: Thin };
-}
-
-/**
- * Sets `motion.moving` while the camera changes on a large graph and redraws
- * everything once it settles. The edge and label canvases are hidden meanwhile:
- * a cleared canvas still costs the compositor a read-back every frame.
- */
-function followCamera(renderer: Sigma, motion: Motion): void {
-  const camera = renderer.getCamera();
-  const canvases = renderer.getCanvases();
-  const layers = [canvases.edges, canvases.labels, canvases.edgeLabels].filter((c): c is HTMLCanvasElement => !!c);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let hidden = false;
-  camera.on('updated', () => {
-    if (renderer.getGraph().size <= HIDE_ON_MOVE_ABOVE) return;
-    motion.moving = true;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      motion.moving = false;
-      renderer.scheduleRender();
-    }, MOVE_SETTLE_MS);
-  });
-  // Show or hide the layers with the frame that matches, so neither a blank nor a stale picture shows.
-  renderer.on('afterRender', () => {
-    if (hidden === motion.moving) return;
-    hidden = motion.moving;
-    for (const c of layers) c.style.visibility = hidden ? 'hidden' : '';
-  });
-  renderer.on('kill', () => clearTimeout(timer));
 }
 
 /**
@@ -128,7 +82,7 @@ export function createRenderer(container: HTMLElement, state: RenderState): Sigm
     labelWeight: '500',
     labelColor: { color: '#1f2937' },
     zIndex: true,
-    // Edges and labels while the camera moves: see followCamera (sigma's hideEdgesOnMove stays off).
+    // Edges and labels while the camera moves: see camera-motion.ts (sigma's hideEdgesOnMove stays off).
     defaultDrawNodeLabel: (context, data, settings) => {
       if (!motion.moving) drawDiscNodeLabel(context, data, settings);
     },

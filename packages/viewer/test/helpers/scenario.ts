@@ -34,12 +34,16 @@ export async function searchAndPick(page: Page, text: string): Promise<void> {
   await page.waitForSelector('#panel:not([hidden]) header h2');
 }
 
-/** Screen position of a node, for real mouse clicks on the canvas. */
+/**
+ * Screen position of a node, for real mouse clicks on the canvas. At the
+ * camera's position, not the last drawn frame's: while the camera moves, the
+ * viewer shows that frame moved by a CSS transform (camera-motion.ts).
+ */
 export async function nodeOnScreen(page: Page, key: string): Promise<{ x: number; y: number }> {
   return page.evaluate((k) => {
     const kg = (window as unknown as KgWindow).__kg;
     const d = kg.sigma.getNodeDisplayData(k)!;
-    const p = kg.sigma.framedGraphToViewport({ x: d.x, y: d.y });
+    const p = kg.sigma.framedGraphToViewport({ x: d.x, y: d.y }, { cameraState: kg.sigma.getCamera().getState() });
     const r = kg.sigma.getContainer().getBoundingClientRect();
     return { x: r.left + p.x, y: r.top + p.y };
   }, key);

@@ -3,7 +3,7 @@ import type { SerializedGraph } from '@kg/graph-schema';
 import type { QueryCapabilities, QueryResponse } from '../../shared/query-types';
 import { byId, el } from '../dom';
 import { QueryFailed, queryCapabilities, runQuery } from './client';
-import { createEditor, type CypherEditor } from './editor';
+import type { CypherEditor } from './editor';
 import { formatValue, valueClass } from './format';
 import { paramNames, parseParamValue, showParamValue } from './params';
 
@@ -38,6 +38,7 @@ export interface QueryConsole {
 export function mountConsole(root: HTMLElement, host: ConsoleHost): QueryConsole {
   let caps: QueryCapabilities | undefined;
   let editor: CypherEditor | undefined;
+  let editorLoading: Promise<CypherEditor> | undefined;
   let running: AbortController | undefined;
   let currentExample: ExampleQuery | undefined;
   const values = new Map<string, string>();
@@ -69,7 +70,7 @@ export function mountConsole(root: HTMLElement, host: ConsoleHost): QueryConsole
       el('span', { class: 'ex-title', text: ex.title }),
       el('span', { class: 'ex-params muted', text: Object.keys(ex.params).length ? Object.keys(ex.params).map((p) => `$${p}`).join(' ') : 'no parameters' }),
     ]);
-    b.addEventListener('click', () => loadExample(ex));
+    b.addEventListener('click', () => void loadExample(ex));
     examples.append(el('li', {}, [b]));
   }
 
@@ -86,13 +87,14 @@ export function mountConsole(root: HTMLElement, host: ConsoleHost): QueryConsole
   byId('query-back').addEventListener('click', () => back());
 
   // ---- editor and parameters ----
-  function ensureEditor(): CypherEditor {
-    editor ??= createEditor(editorHost, { doc: '', onRun: () => void run(), onChange: renderParams });
-    return editor;
+  /** CodeMirror is a chunk of its own, loaded when the console first opens: the graph's first paint does not parse it. */
+  function ensureEditor(): Promise<CypherEditor> {
+    editorLoading ??= import('./editor').then(({ createEditor }) => (editor = createEditor(editorHost, { doc: '', onRun: () => void run(), onChange: renderParams })));
+    return editorLoading;
   }
 
-  function loadExample(ex: ExampleQuery): void {
-    const ed = ensureEditor();
+  async function loadExample(ex: ExampleQuery): Promise<void> {
+    const ed = await ensureEditor();
     currentExample = ex;
     for (const [k, v] of Object.entries(exampleParams(ex))) values.set(k, v);
     ed.set(ex.cypher);
@@ -126,7 +128,7 @@ export function mountConsole(root: HTMLElement, host: ConsoleHost): QueryConsole
 
   // ---- running ----
   async function run(): Promise<void> {
-    const ed = ensureEditor();
+    const ed = await ensureEditor();
     if (!caps) caps = await queryCapabilities().catch((e: Error) => ({ available: false as const, message: e.message }));
     if (!caps.available) return showMessage('Queries need Neo4j', caps.message, 'info');
     const cypher = ed.get();
@@ -222,8 +224,8 @@ export function mountConsole(root: HTMLElement, host: ConsoleHost): QueryConsole
     stage.classList.add('console-open');
     byId('console-toggle').classList.add('active');
     host.resized();
-    const ed = ensureEditor();
-    if (!ed.get() && EXAMPLE_QUERIES[0]) loadExample(EXAMPLE_QUERIES[0]);
+    const ed = await ensureEditor();
+    if (!ed.get() && EXAMPLE_QUERIES[0]) await loadExample(EXAMPLE_QUERIES[0]);
     ed.focus();
     caps ??= await queryCapabilities().catch((e: Error) => ({ available: false as const, message: e.message }));
     if (caps.available) {
