@@ -162,8 +162,8 @@ export class WriteCache {
   private nodes = new Map<string, Record<string, unknown>>();
   private rels = new Map<string, Record<string, unknown>>();
   constructor(
-    private readonly maxNodes = 100_000,
-    private readonly maxRels = 200_000,
+    private readonly maxNodes = 20_000,
+    private readonly maxRels = 50_000,
   ) {}
 
   coversNode(label: NodeLabel, row: Record<string, unknown>): boolean {
