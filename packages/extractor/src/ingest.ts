@@ -1,6 +1,6 @@
 import type { Connection } from '@kg/neo4j';
 import type { GraphBatch } from '@kg/graph-schema';
-import { createExtractor, defaultWorkers } from './parallel/extract-pool';
+import { createExtractor, defaultWorkers, type ExtractOutcome } from './parallel/extract-pool';
 import { readArticles, type InputProblem, type ReadEvent, type ReadOptions, type SourceDocument } from './read';
 import { Resolver } from './resolve';
 import { addCounts, existingArticleIds, loadKnownEntities, seedResolver, WriteCache, writeArticles, zeroCounts, type WriteCounts } from './write/neo4j-writer';
@@ -39,6 +39,14 @@ export interface IngestResult {
 }
 
 const RESOLVE_SLICE_MS = 5;
+/** Chunks read and handed to the extraction workers ahead of the one being resolved. */
+const CHUNKS_AHEAD = 1;
+
+interface Checked {
+  docs: SourceDocument[];
+  fresh: SourceDocument[];
+  outcomes: ExtractOutcome[];
+}
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Whole articles per transaction, by default: larger batches mean fewer round trips and statements. */
@@ -50,9 +58,10 @@ export const DEFAULT_BATCH_ARTICLES = 200;
  * extraction and passed over, so a re-run after a failure picks up where
  * the last committed transaction ended. Extraction runs in worker threads;
  * resolution and writes stay in input order, so ids do not depend on timing.
- * The next chunk is read, checked and extracted while the previous one is
- * written; at most one transaction is in flight, and at most two chunks are
- * held in memory.
+ * Three stages overlap: while one chunk is written (one transaction in
+ * flight), the next is resolved, and the one after it is checked against
+ * the database and extracted in the workers; at most three chunks are held
+ * in memory.
  */
 export async function ingest(inputs: readonly string[], conn: Connection, opts: IngestOptions = {}, hooks: IngestHooks = {}): Promise<IngestResult> {
   const batchArticles = opts.batchArticles ?? DEFAULT_BATCH_ARTICLES;
@@ -81,9 +90,16 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
     }
   };
 
-  const prepare = async (docs: SourceDocument[]): Promise<{ docs: SourceDocument[]; batches: GraphBatch[] }> => {
+  // Stage 1, started as soon as a chunk is read and run ahead of the rest: which articles are new,
+  // then their extraction in the workers.
+  const checkAndExtract = async (docs: SourceDocument[]): Promise<Checked> => {
     const inDb = await timed('check', () => withRetry(() => existingArticleIds(conn, docs.map((d) => d.id)), retry));
     const fresh = docs.filter((d) => !inDb.has(d.id));
+    return { docs, fresh, outcomes: fresh.length ? await timed('extract', () => extractor.extractAll(fresh)) : [] };
+  };
+
+  // Stage 2, in input order: resolution, so that ids never depend on timing.
+  const resolveChunk = async ({ docs, fresh, outcomes }: Checked): Promise<{ docs: SourceDocument[]; batches: GraphBatch[] }> => {
     result.alreadyPresent += docs.length - fresh.length;
     if (!fresh.length) return { docs, batches: [] };
     if (!seeded) {
@@ -91,7 +107,6 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
       seedResolver(resolver, known);
       seeded = true;
     }
-    const outcomes = await timed('extract', () => extractor.extractAll(fresh));
     const batches: GraphBatch[] = [];
     let slice = performance.now();
     for (const [i, o] of outcomes.entries()) {
@@ -125,15 +140,29 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
     hooks.onCommit?.({ articles: result.written, counts: result.counts, lastSource: result.lastCommitted });
   };
 
-  const flush = async () => {
-    const docs = chunk;
-    chunk = [];
-    const prepared = await prepare(docs); // overlaps the transaction in flight
+  // Chunks checked and extracting, oldest first: the workers start on a chunk while the one before
+  // it is resolved and written.
+  const ahead: Promise<Checked>[] = [];
+
+  // Stage 3: one transaction in flight; the next chunk is resolved while it runs.
+  const drainOne = async () => {
+    const checked = await ahead.shift()!;
+    if (writeError || opts.signal?.aborted) return;
+    const prepared = await resolveChunk(checked);
     await timed('waitWrite', () => writing);
     if (writeError || opts.signal?.aborted) return;
     writing = commit(prepared).catch((e) => {
       writeError = e as Error;
     });
+  };
+
+  const flush = async () => {
+    const started = checkAndExtract(chunk);
+    // its failure is taken when the chunk's turn comes (drainOne), not as an unhandled rejection now
+    started.catch(() => {});
+    ahead.push(started);
+    chunk = [];
+    if (ahead.length > CHUNKS_AHEAD) await drainOne();
   };
 
   const handle = (ev: ReadEvent) => {
@@ -170,11 +199,13 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
       }
     }
     if (!result.interrupted && !writeError && chunk.length) await flush();
+    while (ahead.length && !writeError && !opts.signal?.aborted) await drainOne();
     await writing;
     if (opts.signal?.aborted && !writeError) result.interrupted = true;
     if (writeError) result.error = writeError;
   } catch (e) {
     await writing;
+    await Promise.allSettled(ahead);
     result.error = writeError ?? (e as Error);
   } finally {
     await extractor.close();
