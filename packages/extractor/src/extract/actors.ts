@@ -62,6 +62,8 @@ function surnameKeyOnce(s: string): string {
     .replace(/kh/g, 'h');
 }
 
+// module-level: the transform that runs this code builds a \p{…} pattern written in a function at every call
+const INITIAL_IN_NAME = /\b\p{Lu}\.\s/u;
 const nameTokens = (name: string) => name.split(/\s+/).filter(Boolean);
 const givenKey = (w: string) => fold(w).replace(/[^a-z]/g, '').replace(/(.)\1+/g, '$1');
 
@@ -122,7 +124,7 @@ export function buildActors(sentences: SentenceCtx[]): ActorTable {
     refOf.set(m, c.ref);
     c.draft.aliases.add(m.key);
     addMention(c.draft, s);
-    if (nameTokens(m.key).length > nameTokens(c.draft.name).length && !/\b\p{Lu}\.\s/u.test(m.key)) c.draft.name = m.key;
+    if (nameTokens(m.key).length > nameTokens(c.draft.name).length && !INITIAL_IN_NAME.test(m.key)) c.draft.name = m.key;
     if (m.role) c.draft.roles.add(m.role);
     if (m.affiliation && !c.draft.affiliation) c.draft.affiliation = m.affiliation;
   };

@@ -204,11 +204,14 @@ function roleStartingAt(toks: Token[], i: number): number {
   return out;
 }
 
+// module-level: the transform that runs this code builds a \p{…} pattern written in a function at every call
+const ARTICLE_NAME = /^(?:al|el|ad|as|ash|at|az)-\p{Lu}/u;
+const INITIAL = /^\p{Lu}\.$/u;
 const isNameWord = (t: Token) =>
   t.kind === 'word' &&
-  (t.cap || ((t.text[2] === '-' || t.text[3] === '-') && /^(?:al|el|ad|as|ash|at|az)-\p{Lu}/u.test(t.text))) &&
+  (t.cap || ((t.text[2] === '-' || t.text[3] === '-') && ARTICLE_NAME.test(t.text))) &&
   !FUNCTION_WORDS.has(t.lower.endsWith('.') ? t.lower.slice(0, -1) : t.lower);
-const isInitial = (t: Token) => /^\p{Lu}\.$/u.test(t.text);
+const isInitial = (t: Token) => INITIAL.test(t.text);
 
 // --- the stage ------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
 import type { Connection } from '@kg/neo4j';
+import type { Session } from 'neo4j-driver';
 import { mergeProps, nodeKey, relKey, type GraphBatch, type NodeLabel, type NodeProps, type NodeRecord, type RelRecord, type RelType } from '@kg/graph-schema';
 import { createMentionsCypher, mergeArticlesCypher, mergeNodesCypher, mergeRelsCypher } from './cypher-merge';
 
@@ -40,76 +41,106 @@ export async function writeArticles(conn: Connection, batches: readonly GraphBat
   if (!batches.length) return zeroCounts();
   const session = conn.driver.session({ database: conn.database });
   try {
-    const tx = await session.beginTransaction();
-    try {
-      const counts = zeroCounts();
-      const articleRows = byId([...new Map(batches.map((b) => articleOf(b)).map((a) => [a.id, a] as const)).values()]);
-      const res = await tx.run(mergeArticlesCypher(), { rows: articleRows });
-      const created = new Set(res.records.filter((r) => r.get('created') === true).map((r) => r.get('id') as string));
-      counts.nodesCreated += created.size;
-      const fresh = created.size === articleRows.length ? batches : batches.filter((b) => created.has(articleOf(b).id));
-      const { nodes, rels } = combine(fresh);
-      if (fresh.length < batches.length) {
-        // rows of articles already present are matched, not written
+    // The articles were checked before extraction, so they are almost always all new and the whole
+    // transaction goes out in one pipelined round. When a concurrent run wrote some of them in the
+    // meantime, that transaction is rolled back and the others are written again without them.
+    let fresh: readonly GraphBatch[] = batches;
+    for (;;) {
+      const outcome = await writeTransaction(session, fresh, cache);
+      if ('counts' in outcome) {
+        const counts = outcome.counts;
+        if (fresh.length < batches.length) {
+          // rows of articles already present are matched, not written
+          const all = combine(batches), written = combine(fresh);
+          counts.nodesMatched += all.nodes.length - written.nodes.length;
+          counts.relationshipsMatched += all.rels.length - written.rels.length;
+        }
+        return { ...counts, articlesWritten: fresh.length };
+      }
+      fresh = fresh.filter((b) => !outcome.present.has(articleOf(b).id));
+      if (!fresh.length) {
         const all = combine(batches);
-        counts.nodesMatched += all.nodes.length - nodes.length;
-        counts.relationshipsMatched += all.rels.length - rels.length;
+        return { ...zeroCounts(), nodesMatched: all.nodes.length, relationshipsMatched: all.rels.length, articlesWritten: 0 };
       }
-      const byLabel = new Map<NodeLabel, (Record<string, unknown> & { id: string })[]>();
-      for (const n of nodes) {
-        if (n.label === 'Article') continue;
-        if (cache?.coversNode(n.label, n.props as Record<string, unknown>)) {
-          counts.nodesMatched++;
-          continue;
-        }
-        let list = byLabel.get(n.label);
-        if (!list) byLabel.set(n.label, (list = []));
-        list.push(n.props as Record<string, unknown> & { id: string });
-      }
-      // Every statement goes out at once, pipelined on the connection: Neo4j runs them back to back
-      // instead of waiting a round trip (and this thread's other work) between them.
-      const statements: { cypher: string; rows: unknown[]; nodes: boolean }[] = [];
-      for (const label of NODE_ORDER) {
-        const rows = byLabel.get(label);
-        if (!rows?.length) continue;
-        // Actors, places and issues recur across articles: sorted, concurrent writers lock them in the same
-        // order. Meetings and positions keep the resolver's order, so their creation order (node ids) is the
-        // order a resolver seeded from the database sees them in (loadKnownEntities).
-        statements.push({ cypher: mergeNodesCypher(label), rows: SORTED.has(label) ? byId(rows) : rows, nodes: true });
-      }
-      for (const [group, list] of groupRels(rels)) {
-        const [type, from, to] = group.split('|') as [RelType, NodeLabel, NodeLabel];
-        // MENTIONED_IN points at the articles of this transaction, all new: CREATE
-        const mention = type === 'MENTIONED_IN' && to === 'Article';
-        const todo = mention || !cache ? list : list.filter((r) => !cache.coversRel(r));
-        counts.relationshipsMatched += list.length - todo.length;
-        if (!todo.length) continue;
-        // In article order: relationship ids then tell which actor was mentioned last (loadKnownEntities).
-        const rows = todo.map((r) => ({ from: r.from.id, to: r.to.id, props: r.props }));
-        statements.push({ cypher: mention ? createMentionsCypher(from) : mergeRelsCypher(type, from, to), rows, nodes: false });
-      }
-      const summaries = await Promise.all(statements.map((st) => tx.run(st.cypher, { rows: st.rows }).summary()));
-      summaries.forEach((sum, i) => {
-        const { rows, nodes } = statements[i]!;
-        const u = sum.counters.updates();
-        if (nodes) {
-          counts.nodesCreated += u.nodesCreated;
-          counts.nodesMatched += rows.length - u.nodesCreated;
-        } else {
-          counts.relationshipsCreated += u.relationshipsCreated;
-          counts.relationshipsMatched += rows.length - u.relationshipsCreated;
-        }
-      });
-      await tx.commit();
-      cache?.remember(nodes, rels);
-      return { ...counts, articlesWritten: fresh.length };
-    } catch (e) {
-      await tx.rollback().catch(() => {});
-      throw e;
     }
   } finally {
     await session.close().catch(() => {});
   }
+}
+
+/** One transaction writing these batches whole, committed only if every one of their articles was new. */
+async function writeTransaction(session: Session, batches: readonly GraphBatch[], cache?: WriteCache): Promise<{ counts: WriteCounts } | { present: Set<string> }> {
+  const tx = await session.beginTransaction();
+  try {
+    const counts = zeroCounts();
+    const articleRows = byId([...new Map(batches.map((b) => articleOf(b)).map((a) => [a.id, a] as const)).values()]);
+    const { nodes, rels } = combine(batches);
+    const statements = statementsFor(nodes, rels, counts, cache);
+    // Every statement goes out at once, pipelined on the connection: Neo4j runs them back to back
+    // instead of waiting a round trip (and this thread's other work) between them.
+    const articles = tx.run(mergeArticlesCypher(), { rows: articleRows });
+    const results = statements.map((st) => tx.run(st.cypher, { rows: st.rows }).summary());
+    const [res, summaries] = await Promise.all([articles, Promise.all(results)]);
+    const created = new Set(res.records.filter((r) => r.get('created') === true).map((r) => r.get('id') as string));
+    if (created.size < articleRows.length) {
+      await tx.rollback();
+      return { present: new Set(articleRows.map((a) => a.id).filter((id) => !created.has(id))) };
+    }
+    counts.nodesCreated += created.size;
+    summaries.forEach((sum, i) => {
+      const { rows, nodes } = statements[i]!;
+      const u = sum.counters.updates();
+      if (nodes) {
+        counts.nodesCreated += u.nodesCreated;
+        counts.nodesMatched += rows.length - u.nodesCreated;
+      } else {
+        counts.relationshipsCreated += u.relationshipsCreated;
+        counts.relationshipsMatched += rows.length - u.relationshipsCreated;
+      }
+    });
+    await tx.commit();
+    cache?.remember(nodes, rels);
+    return { counts };
+  } catch (e) {
+    await tx.rollback().catch(() => {});
+    throw e;
+  }
+}
+
+/** The statements that write these nodes and relationships, less what the cache says is there already (counted as matched). */
+function statementsFor(nodes: NodeRecord[], rels: RelRecord[], counts: WriteCounts, cache?: WriteCache): { cypher: string; rows: unknown[]; nodes: boolean }[] {
+  const byLabel = new Map<NodeLabel, (Record<string, unknown> & { id: string })[]>();
+  for (const n of nodes) {
+    if (n.label === 'Article') continue;
+    if (cache?.coversNode(n.label, n.props as Record<string, unknown>)) {
+      counts.nodesMatched++;
+      continue;
+    }
+    let list = byLabel.get(n.label);
+    if (!list) byLabel.set(n.label, (list = []));
+    list.push(n.props as Record<string, unknown> & { id: string });
+  }
+  const statements: { cypher: string; rows: unknown[]; nodes: boolean }[] = [];
+  for (const label of NODE_ORDER) {
+    const rows = byLabel.get(label);
+    if (!rows?.length) continue;
+    // Actors, places and issues recur across articles: sorted, concurrent writers lock them in the same
+    // order. Meetings and positions keep the resolver's order, so their creation order (node ids) is the
+    // order a resolver seeded from the database sees them in (loadKnownEntities).
+    statements.push({ cypher: mergeNodesCypher(label), rows: SORTED.has(label) ? byId(rows) : rows, nodes: true });
+  }
+  for (const [group, list] of groupRels(rels)) {
+    const [type, from, to] = group.split('|') as [RelType, NodeLabel, NodeLabel];
+    // MENTIONED_IN points at the articles of this transaction, all new (or it is rolled back): CREATE
+    const mention = type === 'MENTIONED_IN' && to === 'Article';
+    const todo = mention || !cache ? list : list.filter((r) => !cache.coversRel(r));
+    counts.relationshipsMatched += list.length - todo.length;
+    if (!todo.length) continue;
+    // In article order: relationship ids then tell which actor was mentioned last (loadKnownEntities).
+    const rows = todo.map((r) => ({ from: r.from.id, to: r.to.id, props: r.props }));
+    statements.push({ cypher: mention ? createMentionsCypher(from) : mergeRelsCypher(type, from, to), rows, nodes: false });
+  }
+  return statements;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
