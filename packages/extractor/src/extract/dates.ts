@@ -36,11 +36,11 @@ const DAY_MS = 86400000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const parseIso = (s: string) => new Date(`${s}T00:00:00Z`);
 
-export function findDates(toks: Token[]): DateExpr[] {
-  const out: DateExpr[] = [];
-  const n = toks.length;
-  // one field order for every date (absent ones undefined): one hidden class for all of them
-  const mk = (t0: number, t1: number, e: Omit<DateExpr, 't0' | 't1' | 'start' | 'end' | 'text'>, text?: string): DateExpr => ({
+// one field order for every date (absent ones undefined): one hidden class for all of them
+// (a module-level function: a named closure costs a property definition each time it is made, under
+// the transform that runs this code)
+function mk(toks: Token[], t0: number, t1: number, e: Omit<DateExpr, 't0' | 't1' | 'start' | 'end' | 'text'>, text?: string): DateExpr {
+  return {
     t0,
     t1,
     start: toks[t0]!.start,
@@ -53,7 +53,12 @@ export function findDates(toks: Token[]): DateExpr[] {
     year: e.year,
     shift: e.shift,
     offset: e.offset,
-  });
+  };
+}
+
+export function findDates(toks: Token[]): DateExpr[] {
+  const out: DateExpr[] = [];
+  const n = toks.length;
   for (let i = 0; i < n; i++) {
     const tk = toks[i]!;
     // only words and numbers can start a date
@@ -74,7 +79,7 @@ export function findDates(toks: Token[]): DateExpr[] {
       let s = i;
       // "Friday, May 16": the weekday is part of it
       if (s >= 2 && toks[s - 1]!.text === ',' && WEEKDAYS.get(toks[s - 2]!.lower) !== undefined) s -= 2;
-      out.push(mk(s, j, { kind: year ? 'full' : 'monthday', month, day: +toks[i + 1]!.text, ...(year ? { year } : {}) }));
+      out.push(mk(toks, s, j, { kind: year ? 'full' : 'monthday', month, day: +toks[i + 1]!.text, ...(year ? { year } : {}) }));
       i = j - 1;
       continue;
     }
@@ -87,13 +92,13 @@ export function findDates(toks: Token[]): DateExpr[] {
         year = +toks[j]!.text;
         j++;
       }
-      out.push(mk(i, j, { kind: year ? 'full' : 'monthday', month: m, day: +toks[i]!.text, ...(year ? { year } : {}) }));
+      out.push(mk(toks, i, j, { kind: year ? 'full' : 'monthday', month: m, day: +toks[i]!.text, ...(year ? { year } : {}) }));
       i = j - 1;
       continue;
     }
     // "March 2022", "in August 2022": month precision only
     if (month && toks[i]!.cap && i + 1 < n && /^(19|20)\d\d$/.test(toks[i + 1]!.text)) {
-      out.push(mk(i, i + 2, { kind: 'vague', month, year: +toks[i + 1]!.text }));
+      out.push(mk(toks, i, i + 2, { kind: 'vague', month, year: +toks[i + 1]!.text }));
       i++;
       continue;
     }
@@ -111,22 +116,22 @@ export function findDates(toks: Token[]): DateExpr[] {
       if (toks[i + 1]?.text === ',' && MONTHS.get(toks[i + 2]?.lower.replace(/\.$/, '') ?? '') && /^\d{1,2}$/.test(toks[i + 3]?.text ?? '')) continue;
       let j = i + 1;
       if (j < n && /^(night|morning|evening|afternoon)$/.test(toks[j]!.lower)) j++;
-      out.push(mk(s, j, { kind: 'weekday', weekday: wd, shift }));
+      out.push(mk(toks, s, j, { kind: 'weekday', weekday: wd, shift }));
       i = j - 1;
       continue;
     }
     if (/^(today|tonight|yesterday|tomorrow)$/.test(w)) {
-      out.push(mk(i, i + 1, { kind: 'deictic', offset: w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0 }));
+      out.push(mk(toks, i, i + 1, { kind: 'deictic', offset: w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0 }));
       continue;
     }
     // "last week", "this week", "a week ago", "last weekend", "earlier in the month": kept as words only
     if (/^(last|this|next|past)$/.test(w) && i + 1 < n && /^(week|weekend|month|year)$/.test(toks[i + 1]!.lower)) {
-      out.push(mk(i, i + 2, { kind: 'vague' }));
+      out.push(mk(toks, i, i + 2, { kind: 'vague' }));
       i++;
       continue;
     }
     if (w === 'ago' && i >= 2 && /^(week|weeks|days|months|day|month)$/.test(toks[i - 1]!.lower)) {
-      out.push(mk(i - 2, i + 1, { kind: 'vague' }));
+      out.push(mk(toks, i - 2, i + 1, { kind: 'vague' }));
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import type { SourceDocument } from '../read/document';
-import { buildActors, type SentenceCtx } from './actors';
+import { buildActors, type ActorTable, type SentenceCtx } from './actors';
 import { datelineDate, findDates, type DateExpr } from './dates';
 import { KB, type EntityKind } from './knowledge';
 import { analyzeLayout } from './layout';
@@ -62,19 +62,14 @@ export function extract(doc: SourceDocument): Extraction {
   for (const p of positions) used.add(p.holder);
   for (const a of table.actors.values()) {
     if (a.kind === 'person' && a.mentions.length) used.add(a.ref);
-    if (a.kind === 'person' && a.affiliation) used.add(a.affiliation.type === 'country' ? `country:${a.affiliation.key}` : refByName(a.affiliation.key));
-  }
-  function refByName(name: string): string {
-    for (const a of table.actors.values()) if (a.kind !== 'person' && a.name === name) return a.ref;
-    return '';
+    if (a.kind === 'person' && a.affiliation) used.add(a.affiliation.type === 'country' ? `country:${a.affiliation.key}` : refByName(table, a.affiliation.key));
   }
   const explain: ExplainEntry[] = [];
   const byStart = new Map(sentences.map((s) => [s.start, s.index]));
-  const sentenceOf = (start: number) => byStart.get(start) ?? 0;
   const actors: ExtractedActor[] = [];
   for (const a of table.actors.values()) {
     if (!used.has(a.ref) || !a.mentions.length) continue;
-    const aff = a.affiliation ? (a.affiliation.type === 'country' ? `country:${a.affiliation.key}` : refByName(a.affiliation.key)) : '';
+    const aff = a.affiliation ? (a.affiliation.type === 'country' ? `country:${a.affiliation.key}` : refByName(table, a.affiliation.key)) : '';
     actors.push({
       ref: a.ref,
       name: a.name,
@@ -86,7 +81,7 @@ export function extract(doc: SourceDocument): Extraction {
     });
     const first = a.mentions[0]!;
     explain.push({
-      sentence: sentenceOf(first.start),
+      sentence: byStart.get(first.start) ?? 0,
       start: first.start,
       end: first.end,
       rule: a.rule,
@@ -97,17 +92,16 @@ export function extract(doc: SourceDocument): Extraction {
     });
   }
   const kept = new Set(actors.map((a) => a.ref));
-  const nameOf = (r: string) => table.actors.get(r)?.name ?? r;
   const outMeetings: ExtractedMeeting[] = meetings.map((m) => {
     const participants = [...m.participants].filter((p) => kept.has(p)).map((ref) => ({ ref, ...(m.roles.get(ref) ? { role: m.roles.get(ref)! } : {}) }));
     for (const e of m.evidence)
       explain.push({
-        sentence: sentenceOf(e.start),
+        sentence: byStart.get(e.start) ?? 0,
         start: e.start,
         end: e.end,
         rule: m.rule,
         get found() {
-          return `meeting (${m.status}, ${m.mode}) of ${participants.map((p) => nameOf(p.ref)).join(', ')}${m.date ? ` on ${m.date}` : m.dateText ? ` "${m.dateText}" (date not fixed)` : ''}${m.place ? ` in ${m.place.name}` : ''}`;
+          return `meeting (${m.status}, ${m.mode}) of ${participants.map((p) => nameOf(table, p.ref)).join(', ')}${m.date ? ` on ${m.date}` : m.dateText ? ` "${m.dateText}" (date not fixed)` : ''}${m.place ? ` in ${m.place.name}` : ''}`;
         },
       });
     return {
@@ -127,13 +121,23 @@ export function extract(doc: SourceDocument): Extraction {
   const outPositions: ExtractedPosition[] = positions
     .filter((p) => kept.has(p.holder))
     .map((p) => {
-      explain.push({ sentence: sentenceOf(p.evidence.start), start: p.evidence.start, end: p.evidence.end, rule: p.rule,
+      explain.push({ sentence: byStart.get(p.evidence.start) ?? 0, start: p.evidence.start, end: p.evidence.end, rule: p.rule,
         get found() {
-          return `${nameOf(p.holder)} ${p.stance}${p.issue ? ` [${p.issue}]` : ''}: "${p.statement}"`;
+          return `${nameOf(table, p.holder)} ${p.stance}${p.issue ? ` [${p.issue}]` : ''}: "${p.statement}"`;
         },
       });
       return { holder: p.holder, stance: p.stance, statement: p.statement, ...(p.issue ? { issue: p.issue } : {}), date: p.date ?? null, evidence: p.evidence };
     });
   explain.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
   return { doc, actors, meetings: outMeetings.filter((m) => m.participants.length), positions: outPositions, explain };
+}
+
+// (module-level, not closures in extract: under the transform that runs this code, a named closure
+// costs a property definition each time it is made)
+function refByName(table: ActorTable, name: string): string {
+  for (const a of table.actors.values()) if (a.kind !== 'person' && a.name === name) return a.ref;
+  return '';
+}
+function nameOf(table: ActorTable, r: string): string {
+  return table.actors.get(r)?.name ?? r;
 }

@@ -259,14 +259,9 @@ function sentenceMeetings(ctx: Ctx, s: SentenceCtx & SentenceDates): Found[] {
 
 function integrate(ctx: Ctx, drafts: MeetingDraft[], f: Found): void {
   const { d } = f;
-  const compatible = (m: MeetingDraft) => {
-    // an anaphor's weekday is read in the tense of its antecedent
-    const dd = f.anaphoric && f.dateExpr ? { ...d, date: resolveDate(f.dateExpr, ctx.refDate, m.status !== 'held') } : d;
-    return placeOk(m, d) && dateOk(m, dd) && (f.anaphoric || statusOk(m, d)) && ordinalOk(m, d);
-  };
   if (!d.participants.size) {
     // "The meeting at the Dolmabahce Palace started at 1:35 p.m. on May 16": the last compatible meeting
-    const prev = [...drafts].reverse().find((m) => compatible(m) && (m.status === d.status || f.anaphoric));
+    const prev = [...drafts].reverse().find((m) => compatible(ctx, f, m) && (m.status === d.status || f.anaphoric));
     const ownPlace = !f.anaphoric && d.place && d.place.specific >= 1 && prev && (!prev.place || prev.place.name !== d.place.name);
     if (prev && (f.anaphoric || !f.indefinite) && !ownPlace) return merge(prev, d, true, f.dateExpr, ctx);
     // "The first round was held in Muscat": a round of the same negotiation, between the same parties
@@ -277,46 +272,60 @@ function integrate(ctx: Ctx, drafts: MeetingDraft[], f: Found): void {
     if (d.participants.size || d.place) drafts.push(d);
     return;
   }
-  const expand = (set: Set<string>) => {
-    const out = new Set(set);
-    for (const p of set) {
-      const a = ctx.table.actors.get(p);
-      if (a?.affiliation?.type === 'country') out.add(`country:${a.affiliation.key}`);
-    }
-    return out;
-  };
-  const affOf = (p: string) => {
-    const a = ctx.table.actors.get(p);
-    return a?.affiliation?.type === 'country' ? `country:${a.affiliation.key}` : undefined;
-  };
-  const onlyCountries = (set: Set<string>) => [...set].every((p) => ctx.table.actors.get(p)?.kind !== 'person');
   if (f.anaphoric) {
     // the talks just spoken of; a real meeting rather than one only proposed
-    const rev = [...drafts].reverse().filter((m) => compatible(m));
+    const rev = [...drafts].reverse().filter((m) => compatible(ctx, f, m));
     const prev = rev.find((m) => m.status !== 'proposed') ?? rev[0];
     if (prev) return merge(prev, d, true, f.dateExpr, ctx);
   }
   let best: MeetingDraft | undefined;
   for (const m of [...drafts].reverse()) {
-    if (!compatible(m)) continue;
+    if (!compatible(ctx, f, m)) continue;
     if (f.visit && !(d.place && m.place && d.place.name === m.place.name)) continue;
-    const mx = expand(m.participants);
+    const mx = withCountries(ctx, m.participants);
     // a person counts as present when he or his country is there; a country when one of its people is
     const direct = [...d.participants].filter((p) => m.participants.has(p)).length;
-    const overlap = [...d.participants].filter((p) => mx.has(p) || (affOf(p) && m.participants.has(affOf(p)!))).length;
+    const overlap = [...d.participants].filter((p) => mx.has(p) || (countryOf(ctx, p) && m.participants.has(countryOf(ctx, p)!))).length;
     const subset = overlap === d.participants.size && direct >= 1;
     const sameCityDay = !!(d.place && m.place && d.place.name === m.place.name && d.place.specific === 2 && d.date && d.date === m.date);
     // countries only ("Leaders from foreign ministries of the US, China and India met in Jeddah"): the article's lead meeting, now placed
-    const countriesOnly = onlyCountries(d.participants) && onlyCountries(m.participants) && d.status === 'held' && m.status === 'held' && m === drafts[0] && !!d.place && (!m.place || m.place.name === d.place.name);
+    const countriesOnly = onlyCountries(ctx, d.participants) && onlyCountries(ctx, m.participants) && d.status === 'held' && m.status === 'held' && m === drafts[0] && !!d.place && (!m.place || m.place.name === d.place.name);
     // "Iran and the US began a second round" after "Witkoff met Araghchi": the countries of the people
-    if (subset || (overlap >= 2 && (direct >= 1 || onlyCountries(d.participants))) || (f.inherited && !f.indefinite) || sameCityDay || countriesOnly) {
+    if (subset || (overlap >= 2 && (direct >= 1 || onlyCountries(ctx, d.participants))) || (f.inherited && !f.indefinite) || sameCityDay || countriesOnly) {
       best = m;
       break;
     }
   }
-  if (best && !(f.indefinite && !f.inherited && [...d.participants].some((p) => !expand(best!.participants).has(p) && !(affOf(p) && best!.participants.has(affOf(p)!))))) merge(best, d, false);
+  if (best && !(f.indefinite && !f.inherited && [...d.participants].some((p) => !withCountries(ctx, best!.participants).has(p) && !(countryOf(ctx, p) && best!.participants.has(countryOf(ctx, p)!))))) merge(best, d, false);
   else drafts.push(d);
 }
+
+// (the helpers of integrate and merge are module-level functions, not closures: under the
+// transform that runs this code, every named closure costs a property definition each time it is made)
+function compatible(ctx: Ctx, f: Found, m: MeetingDraft): boolean {
+  const { d } = f;
+  // an anaphor's weekday is read in the tense of its antecedent
+  const dd = f.anaphoric && f.dateExpr ? { ...d, date: resolveDate(f.dateExpr, ctx.refDate, m.status !== 'held') } : d;
+  return placeOk(m, d) && dateOk(m, dd) && (f.anaphoric || statusOk(m, d)) && ordinalOk(m, d);
+}
+/** The participants and the countries of those affiliated with one. */
+function withCountries(ctx: Ctx, set: Set<string>): Set<string> {
+  const out = new Set(set);
+  for (const p of set) {
+    const a = ctx.table.actors.get(p);
+    if (a?.affiliation?.type === 'country') out.add(`country:${a.affiliation.key}`);
+  }
+  return out;
+}
+function countryOf(ctx: Ctx, p: string): string | undefined {
+  const a = ctx.table.actors.get(p);
+  return a?.affiliation?.type === 'country' ? `country:${a.affiliation.key}` : undefined;
+}
+function onlyCountries(ctx: Ctx, set: Set<string>): boolean {
+  return [...set].every((p) => ctx.table.actors.get(p)?.kind !== 'person');
+}
+// "about five hours" says more than "marathon"
+const numeric = (x: string) => /\d|one|two|three|four|five|six|seven|eight|nine|ten/i.test(x);
 
 function merge(into: MeetingDraft, d: MeetingDraft, anaphoric: boolean, de?: DateExpr, ctx?: Ctx): void {
   // "the summit" read as planned in its own sentence ("to attend the summit") takes the tense of what it refers to
@@ -329,8 +338,6 @@ function merge(into: MeetingDraft, d: MeetingDraft, anaphoric: boolean, de?: Dat
     into.dateText = d.dateText;
   } else if (!into.dateText && d.dateText) into.dateText = d.dateText;
   if (d.place && (!into.place || d.place.specific > into.place.specific)) into.place = d.place;
-  // "about five hours" says more than "marathon"
-  const numeric = (x: string) => /\d|one|two|three|four|five|six|seven|eight|nine|ten/i.test(x);
   if (!into.duration || (d.duration && numeric(d.duration) && !numeric(into.duration))) into.duration = d.duration ?? into.duration;
   into.outcome ??= d.outcome;
   if (into.mode === 'unknown') into.mode = d.mode;
@@ -361,9 +368,9 @@ function statusOk(a: MeetingDraft, b: MeetingDraft): boolean {
 function ordinalOk(a: MeetingDraft, b: MeetingDraft): boolean {
   // "similar talks", "a previous meeting": not the one being reported
   if (b.ordinal && /^(similar|previous|separate|other|earlier)$/.test(b.ordinal)) return false;
-  const o = (s?: string) => (s && /^(first|second|third|fourth|fifth)$/.test(s) ? s : undefined);
-  return !o(a.ordinal) || !o(b.ordinal) || o(a.ordinal) === o(b.ordinal);
+  return !countedOrdinal(a.ordinal) || !countedOrdinal(b.ordinal) || countedOrdinal(a.ordinal) === countedOrdinal(b.ordinal);
 }
+const countedOrdinal = (s?: string) => (s && /^(first|second|third|fourth|fifth)$/.test(s) ? s : undefined);
 
 /** "the second round", "similar peace talks", "a previous meeting": the word that sets this meeting apart. */
 function ordinalBefore(s: SentenceCtx, i: number): { ordinal?: string } {
@@ -421,14 +428,6 @@ const firstBodySentence = (ctx: Ctx) => ctx.sentences.find((s) => s.body)?.index
 function delegationMembers(ctx: Ctx): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
   let sentence = 0;
-  const add = (c: string, p: string) => {
-    const m = out.get(c) ?? new Map<string, number>();
-    if (!m.has(p)) m.set(p, sentence);
-    out.set(c, m);
-    // a member of a country's delegation belongs to that country
-    const a = ctx.table.actors.get(p);
-    if (a && !a.affiliation) a.affiliation = { type: 'country', key: c.replace(/^country:/, '') };
-  };
   for (const s of ctx.sentences) {
     if (!s.body || !/delegation|team|counterpart|negotiators|side\b/.test(s.text)) continue;
     // "the Ukrainian delegation", "Russia's team", and a country by its name: "led on the US side by A and B"
@@ -460,7 +459,12 @@ function delegationMembers(ctx: Ctx): Map<string, Map<string, number>> {
       // the speaker of "X said the delegation..." is a member only when the sentence is about him
       const a = ctx.table.actors.get(r);
       if (a?.affiliation?.type === 'country' && `country:${a.affiliation.key}` !== c) continue;
-      add(c, r);
+      const ms = out.get(c) ?? new Map<string, number>();
+      if (!ms.has(r)) ms.set(r, sentence);
+      out.set(c, ms);
+      // a member of a country's delegation belongs to that country
+      const member = ctx.table.actors.get(r);
+      if (member && !member.affiliation) member.affiliation = { type: 'country', key: c.replace(/^country:/, '') };
     }
   }
   return out;
@@ -544,27 +548,30 @@ function negated(s: SentenceCtx, i: number, c0: number): boolean {
 /** The clause around token i: [start, end) token indexes. */
 function clause(s: SentenceCtx, i: number): [number, number] {
   const t = s.toks;
-  const isBoundary = (k: number): boolean => {
-    const w = t[k]!.lower;
-    if (STOP.test(t[k]!.text)) return true;
-    if (OPENERS.test(w)) {
-      if (w === 'as' && !/^(,)$/.test(t[k - 1]?.text ?? '') && !/^(the|a|both|his|her)$/.test(t[k + 1]?.lower ?? '')) return false;
-      if (w === 'before' || w === 'after') return /^(,)$/.test(t[k - 1]?.text ?? '') || k === 0 || /^(the|a|an)$/.test(t[k + 1]?.lower ?? '') === false;
-      return true;
-    }
-    if (w === ',' && /^(and|but|while|citing|according|adding|saying|with|who|which)$/.test(t[k + 1]?.lower ?? '')) return true;
-    if (w === 'that' && k > 0 && s.owner[k - 1]! < 0 && SPEECH_VERBS.has(t[k - 1]!.lower)) return true;
-    return false;
-  };
   let a = i;
-  while (a > 0 && !isBoundary(a - 1) && !(s.owner[a - 1]! < 0 && SPEECH_VERBS.has(t[a - 1]!.lower) && a - 1 < i - 1 && !/^(agreed)$/.test(t[a - 1]!.lower))) a--;
+  while (a > 0 && !isBoundary(s, a - 1) && !(s.owner[a - 1]! < 0 && SPEECH_VERBS.has(t[a - 1]!.lower) && a - 1 < i - 1 && !/^(agreed)$/.test(t[a - 1]!.lower))) a--;
   let b = i + 1;
-  while (b < t.length && !isBoundary(b)) {
+  while (b < t.length && !isBoundary(s, b)) {
     if (t[b]!.text === ',' && s.owner[b + 1]! < 0 && SPEECH_VERBS.has(t[b + 1]?.lower ?? '')) break;
     if (t[b]!.text === ',' && s.owner[b + 1] !== undefined && s.owner[b + 1]! >= 0 && SPEECH_VERBS.has(t[s.mentions[s.owner[b + 1]!]!.t1]?.lower ?? '')) break;
     b++;
   }
   return [a, b];
+}
+
+/** Token k ends a clause. (A module-level function: a named closure costs a property definition each time it is made, under the transform that runs this code.) */
+function isBoundary(s: SentenceCtx, k: number): boolean {
+  const t = s.toks;
+  const w = t[k]!.lower;
+  if (STOP.test(t[k]!.text)) return true;
+  if (OPENERS.test(w)) {
+    if (w === 'as' && !/^(,)$/.test(t[k - 1]?.text ?? '') && !/^(the|a|both|his|her)$/.test(t[k + 1]?.lower ?? '')) return false;
+    if (w === 'before' || w === 'after') return /^(,)$/.test(t[k - 1]?.text ?? '') || k === 0 || /^(the|a|an)$/.test(t[k + 1]?.lower ?? '') === false;
+    return true;
+  }
+  if (w === ',' && /^(and|but|while|citing|according|adding|saying|with|who|which)$/.test(t[k + 1]?.lower ?? '')) return true;
+  if (w === 'that' && k > 0 && s.owner[k - 1]! < 0 && SPEECH_VERBS.has(t[k - 1]!.lower)) return true;
+  return false;
 }
 
 function findWord(s: SentenceCtx, from: number, to: number, word: string): number {
@@ -805,14 +812,13 @@ export function lastPerson(ctx: { table: ActorTable }, s: SentenceCtx, k: number
 
 /** "they", "the two sides", "their": the actors of the previous sentence's subject or the two last-named parties. */
 export function previousPair(ctx: Ctx, s: SentenceCtx, before = s.toks.length, people = false): string[] {
-  const isP = (r: string) => !people || ctx.table.actors.get(r)?.kind === 'person';
   // in this sentence first: "Biden and Xi agreed ... their first talks"
   const here: string[] = [];
   for (const m of s.mentions) {
     if (m.t0 >= before || m.inTitle || m.type === 'media' || m.type === 'place' || isSpeaker(s, m) || isModifierUse(s, m)) continue;
     if (m.type === 'country' && isPlaceUse(s, m)) continue;
     const r = ctx.table.refOf.get(m);
-    if (r && isP(r) && !here.includes(r) && (m.type === 'person' || m.groupNoun || m.via === 'name' || m.via === 'alias' || m.type === 'org' || m.type === 'group')) here.push(r);
+    if (r && (!people || ctx.table.actors.get(r)?.kind === 'person') && !here.includes(r) && (m.type === 'person' || m.groupNoun || m.via === 'name' || m.via === 'alias' || m.type === 'org' || m.type === 'group')) here.push(r);
   }
   if (here.length >= 2) return here.slice(0, 2);
   for (let q = s.index - 1; q >= Math.max(0, s.index - 4); q--) {
@@ -823,7 +829,7 @@ export function previousPair(ctx: Ctx, s: SentenceCtx, before = s.toks.length, p
       if (m.inTitle || m.type === 'media' || m.type === 'place') continue;
       if (m.type === 'country' && isPlaceUse(ps, m)) continue;
       const r = ctx.table.refOf.get(m);
-      if (r && isP(r) && !refs.includes(r) && (m.type === 'person' || m.groupNoun || m.via === 'name' || m.via === 'alias' || m.type === 'group')) refs.push(r);
+      if (r && (!people || ctx.table.actors.get(r)?.kind === 'person') && !refs.includes(r) && (m.type === 'person' || m.groupNoun || m.via === 'name' || m.via === 'alias' || m.type === 'group')) refs.push(r);
     }
     if (refs.length >= 2) return refs.slice(0, 2);
   }
@@ -868,22 +874,22 @@ function statusOf(s: SentenceCtx, i: number, c0: number, c1: number): MeetingSta
   return 'held';
 }
 
+const SAID = /^(said|says|told|announced|stated|added|posted|wrote|reported|confirmed|published|revealed|tweeted)$/;
+/** A date a meeting can take: not the date of a saying ("said Wednesday"). */
+function dateUsable(s: SentenceCtx, d: DateExpr): boolean {
+  const prev = s.toks[d.t0 - 1]?.lower ?? '';
+  const prev2 = s.toks[d.t0 - 2]?.lower ?? '';
+  if (SAID.test(prev) || (SAID.test(prev2) && prev === 'on')) return false;
+  return true;
+}
+
 function dateFor(s: SentenceCtx & SentenceDates, i: number, c0: number, c1: number, future = false): DateExpr | undefined {
-  const ok = (d: DateExpr) => {
-    // "said Wednesday": the date of the saying
-    const prev = s.toks[d.t0 - 1]?.lower ?? '';
-    const prev2 = s.toks[d.t0 - 2]?.lower ?? '';
-    const SAY = /^(said|says|told|announced|stated|added|posted|wrote|reported|confirmed|published|revealed|tweeted)$/;
-    if (SAY.test(prev) || (SAY.test(prev2) && prev === 'on')) return false;
-    if (d.kind === 'vague' && !d.month) return true;
-    return true;
-  };
   let c1x = c1;
   if (/^(,|which|that)$/.test(s.toks[c1]?.lower ?? '') && /^(which|that|are|is)$/.test(s.toks[c1 + 1]?.lower ?? s.toks[c1]?.lower ?? '')) c1x = Math.min(s.toks.length, c1 + 12);
-  const after = s.dates.filter((d) => d.t0 > i && d.t0 < c1x && ok(d) && d.kind !== 'vague');
+  const after = s.dates.filter((d) => d.t0 > i && d.t0 < c1x && dateUsable(s, d) && d.kind !== 'vague');
   if (future && after.length) return after[0];
-  const inClause = s.dates.filter((d) => d.t0 >= c0 && d.t1 <= c1 + 1 && ok(d));
-  const pool = inClause.length ? inClause : s.dates.filter(ok);
+  const inClause = s.dates.filter((d) => d.t0 >= c0 && d.t1 <= c1 + 1 && dateUsable(s, d));
+  const pool = inClause.length ? inClause : s.dates.filter((d) => dateUsable(s, d));
   let best: DateExpr | undefined;
   let gap = Infinity;
   for (const d of pool) {

@@ -77,6 +77,13 @@ const withField = <K extends keyof Mention>(m: Mention, k: K, v: Mention[K]): Me
   return m;
 };
 
+/** Adds a mention and makes it the owner of its tokens. (Module-level, like the other helpers here: a named closure made per call costs more than the call under the transform that runs this code.) */
+function claim(mentions: Mention[], owner: Int32Array, m: Mention): Mention {
+  mentions.push(m);
+  for (let k = m.t0; k < m.t1; k++) owner[k] = mentions.length - 1;
+  return m;
+}
+
 export interface SentenceMentions {
   mentions: Mention[];
   /** token index → index in `mentions` of the mention covering it (title tokens included for persons) */
@@ -220,12 +227,6 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
   const mentions: Mention[] = [];
   const owner = new Int32Array(n).fill(-1);
   const acronyms: [string, string][] = [];
-  const claim = (m: Mention, from = m.t0, to = m.t1) => {
-    mentions.push(m);
-    for (let k = from; k < to; k++) owner[k] = mentions.length - 1;
-    return m;
-  };
-  const base = (i: number, j: number, type: MentionType, key: string, via: Mention['via']): Mention => newMention(sentence, toks, i, j, type, key, via);
 
   // 1. gazetteer: countries, demonyms, capitals, seats, cities, organizations, media, regions
   for (let i = 0; i < n; i++) {
@@ -239,14 +240,14 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
         const country = e0.country;
         const e1 = parts.length === 2 ? KB.forms.get(parts[1]!) : undefined;
         const rest = parts.slice(1).join('-').toLowerCase();
-        const m = base(i, i + 1, 'country', country, e0.type === 'country' ? 'name' : e0.type);
+        const m = newMention(sentence, toks, i, i + 1, 'country', country, e0.type === 'country' ? 'name' : e0.type);
         m.compound = rest;
         m.surface = parts[0]!;
         m.end = t.start + parts[0]!.length;
         if ('city' in e0) m.city = e0.city;
-        claim(m);
+        claim(mentions, owner, m);
         if (e1 && (e1.type === 'country' || e1.type === 'demonym')) {
-          const m1 = base(i, i + 1, 'country', e1.country, 'name');
+          const m1 = newMention(sentence, toks, i, i + 1, 'country', e1.country, 'name');
           m1.compound = parts[0]!.toLowerCase();
           m1.surface = parts[1]!;
           m1.start = t.end - parts[1]!.length;
@@ -260,23 +261,22 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
     if (!hit) continue;
     const { entry, len } = hit;
     const j = i + len;
-    const b = (type: MentionType, key: string, via: Mention['via']) => base(i, j, type, key, via);
     switch (entry.type) {
       case 'country':
-        claim(b('country', entry.country, entry.via));
+        claim(mentions, owner, newMention(sentence, toks, i, j, 'country', entry.country, entry.via));
         break;
       case 'capital':
       case 'seat':
-        claim(withField(b('country', entry.country, entry.type), 'city', entry.city));
+        claim(mentions, owner, withField(newMention(sentence, toks, i, j, 'country', entry.country, entry.type), 'city', entry.city));
         break;
       case 'city':
-        claim(withField(b('place', entry.city, 'city'), 'city', entry.city));
+        claim(mentions, owner, withField(newMention(sentence, toks, i, j, 'place', entry.city, 'city'), 'city', entry.city));
         break;
       case 'media':
-        claim(b('media', entry.name, 'name'));
+        claim(mentions, owner, newMention(sentence, toks, i, j, 'media', entry.name, 'name'));
         break;
       case 'org': {
-        claim(withField(b('org', entry.name, 'org'), 'orgKind', entry.kind));
+        claim(mentions, owner, withField(newMention(sentence, toks, i, j, 'org', entry.name, 'org'), 'orgKind', entry.kind));
         break;
       }
       case 'demonym': {
@@ -287,23 +287,23 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
           const nounLen = KB.delegationNouns.has(next2) ? 2 : 1;
           const country = KB.countries.get(entry.country);
           const dem = country?.demonyms[0] ?? toks[i]!.text;
-          const g = base(i, j + nounLen, 'group', `${dem} army`, 'pattern');
+          const g = newMention(sentence, toks, i, j + nounLen, 'group', `${dem} army`, 'pattern');
           g.groupNoun = 'army';
           g.affiliation = { type: 'country', key: entry.country };
-          claim(g);
+          claim(mentions, owner, g);
           i = j + nounLen - 1;
           break;
         }
         const gn = KB.delegationNouns.has(next2) ? next2 : KB.delegationNouns.has(next1) ? next1 : undefined;
-        const dm = b('country', entry.country, 'demonym');
+        const dm = newMention(sentence, toks, i, j, 'country', entry.country, 'demonym');
         if (gn) dm.groupNoun = gn;
-        claim(dm);
+        claim(mentions, owner, dm);
         break;
       }
       case 'region': {
         const next = j < n ? toks[j]! : undefined;
         if (next && KB.groupNouns.has(next.lower)) {
-          claim(withField(base(i, j + 1, 'group', `${hit.form} ${next.lower}`, 'region'), 'groupNoun', next.lower));
+          claim(mentions, owner, withField(newMention(sentence, toks, i, j + 1, 'group', `${hit.form} ${next.lower}`, 'region'), 'groupNoun', next.lower));
           i = j;
         }
         break;
@@ -343,16 +343,16 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
         const doc = words.some((w) => /^(formula|plan|declaration|accord|accords|agreement|treaty|protocol|charter|initiative|framework|deal|process|program|programme|act|law|bill|ceremony|signing|war|crisis|conflict|operation)$/.test(w));
         const media = words.some((w) => /^(news|times|post|journal|herald|tribune|telegraph|gazette|daily|radio|television|tv|channel|network|press|media)$/.test(w));
         const surface = joinToks(toks, i, end);
-        const m = base(i, end, media ? 'media' : place ? 'place' : doc ? 'place' : 'org', surface, 'org');
+        const m = newMention(sentence, toks, i, end, media ? 'media' : place ? 'place' : doc ? 'place' : 'org', surface, 'org');
         m.orgKind = kind;
         if (doc) m.document = true;
-        claim(m);
+        claim(mentions, owner, m);
         // "(RSF)": an acronym defined for it
         if (toks[end]?.text === '(' && toks[end + 1] && /^[A-Z][A-Za-z]{1,6}$/.test(toks[end + 1]!.text) && toks[end + 2]?.text === ')') {
           acronyms.push([toks[end + 1]!.text, surface]);
           docAcronyms.set(toks[end + 1]!.text, surface);
           acronymKinds.set(surface, kind);
-          claim(withField(base(end + 1, end + 2, m.type, surface, 'acronym'), 'orgKind', kind));
+          claim(mentions, owner, withField(newMention(sentence, toks, end + 1, end + 2, m.type, surface, 'acronym'), 'orgKind', kind));
         }
       }
       i = Math.max(i, end - 1);
@@ -362,7 +362,7 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
   for (let i = 0; i < n; i++) {
     if (owner[i] !== -1) continue;
     const def = docAcronyms.get(toks[i]!.text);
-    if (def) claim(withField(base(i, i + 1, 'org', def, 'acronym'), 'orgKind', acronymKinds.get(def) ?? 'organization'));
+    if (def) claim(mentions, owner, withField(newMention(sentence, toks, i, i + 1, 'org', def, 'acronym'), 'orgKind', acronymKinds.get(def) ?? 'organization'));
   }
 
   // 3. personal names: runs of capitalized words (with particles and initials)
@@ -398,8 +398,8 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
     // "Minister of Minerals Mohamed Bashir Abu-Namo": the portfolio belongs to the title
     const portfolio = j - i >= 3 && t0 >= 2 && /^(of|for)$/.test(toks[t0 - 1]!.lower) && roleEndingAt(toks, t0 - 2) > 0;
     if (portfolio) t0++;
-    const m = base(t0, j, 'person', joinToks(toks, t0, j), 'name');
-    claim(m);
+    const m = newMention(sentence, toks, t0, j, 'person', joinToks(toks, t0, j), 'name');
+    claim(mentions, owner, m);
     if (portfolio) {
       const rs = t0 - 2 - roleEndingAt(toks, t0 - 2) + 1;
       m.titleT0 = rs;

@@ -190,24 +190,25 @@ const cueScan = lastOnly((s: SentenceCtx): CueScan => {
   const { offs, joined } = lowerText(s.toks);
   // a cue none of whose first words is a word of the sentence is absent from it: never run
   let maybe = UNGATED;
-  const see = (run: string) => {
-    maybe |= CUE_FIRST.get(run) ?? 0;
-  };
-  for (const t of s.toks) wordRuns(t.lower, see);
+  for (const t of s.toks) maybe |= cueBitsOf(t.lower);
   const present = new Int8Array(CUES.length);
   for (let ci = 0; ci < CUES.length; ci++) present[ci] = maybe & (1 << ci) ? -1 : 0;
   return { offs, joined, present };
 });
 
+/** The cues a match can start with a run of this token's word characters. */
+function cueBitsOf(lower: string): number {
+  let bits = 0;
+  wordRuns(lower, (run) => {
+    bits |= CUE_FIRST.get(run) ?? 0;
+  });
+  return bits;
+}
+
 function findCue(s: SentenceCtx, c0: number, c1: number): Cue | undefined {
   const sc = cueScan(s);
   const joined = c1 > c0 ? sc.joined.slice(sc.offs[c0]!, sc.offs[c1]! - 1) : '';
   const base = sc.offs[c0]!;
-  // token index of a character offset in `joined` (the first token starting at or after it)
-  const tokAt = (charIdx: number) => {
-    for (let k = c0; k < c1; k++) if (sc.offs[k]! - base >= charIdx) return k;
-    return c1 - 1;
-  };
   let best: Cue | undefined;
   for (let ci = 0; ci < CUES_G.length; ci++) {
     // a clause that is the whole sentence is searched at once; a part only for the cues of the whole
@@ -223,7 +224,7 @@ function findCue(s: SentenceCtx, c0: number, c1: number): Cue | undefined {
     while ((m = re.exec(joined))) {
       // "unacceptable" is not "acceptable"; "not acceptable" has its own cue
       if (c.stance === 'supports' && /acceptable/.test(m[0]) && /\b(un|not )acceptable\b/.test(joined.slice(Math.max(0, m.index - 4), m.index + m[0].length))) continue;
-      const at = tokAt(m.index);
+      const at = tokenAt(sc.offs, base, c0, c1, m.index);
       if (!cueUsable(s, at, c.by)) continue;
       if (!best || at < best.at) best = { at, len: m[0].split(' ').length, stance: c.stance, by: c.by, words: m[0] };
       break;
@@ -248,6 +249,12 @@ function findCue(s: SentenceCtx, c0: number, c1: number): Cue | undefined {
     if (s.toks[q]!.text === "'s" || /^(his|her|their|its)$/.test(s.toks[q]!.lower)) return { at: k, len: 1, stance: pn.stance, by: 'possessor', words: `${s.toks[q]!.text} ${s.toks[k]!.text}` };
   }
   return undefined;
+}
+
+/** Token index of a character offset in a clause's joined words (the first token starting at or after it). */
+function tokenAt(offs: Int32Array, base: number, c0: number, c1: number, charIdx: number): number {
+  for (let k = c0; k < c1; k++) if (offs[k]! - base >= charIdx) return k;
+  return c1 - 1;
 }
 
 /** Words that are verbs and nouns alike ("demands", "support") count as verbs only after a subject, an auxiliary or an adverb. */
@@ -280,10 +287,6 @@ function negatedBefore(s: SentenceCtx, at: number, c0: number): boolean {
 function speakers(ctx: Ctx, s: SentenceCtx): { at: number; refs: string[] }[] {
   const out: { at: number; refs: string[] }[] = [];
   const t = s.toks;
-  const personsFirst = (refs: string[]) => {
-    const ps = refs.filter((r) => ctx.table.actors.get(r)?.kind === 'person');
-    return ps.length ? ps : refs;
-  };
   for (let k = 0; k < t.length; k++) {
     const w = t[k]!.lower;
     // "Tass quoted Putin as saying": the one quoted
@@ -309,7 +312,7 @@ function speakers(ctx: Ctx, s: SentenceCtx): { at: number; refs: string[] }[] {
     if (s.owner[k]! >= 0) continue; // "United States" is no verb
     if (!SAY_VERBS.has(w) && !/^(stressed|insisted|insist|insists|emphasized|emphasised|warned|reiterated|stated|argued|claimed|acknowledged|underlined|asserted)$/.test(w)) continue;
     const sub = subjectOf(ctx as never, s, k, 0);
-    const subj = sub.inherited ? [] : personsFirst(sub.refs.filter((r) => ctx.table.actors.get(r)));
+    const subj = sub.inherited ? [] : personsFirst(ctx, sub.refs.filter((r) => ctx.table.actors.get(r)));
     if (subj.length) {
       out.push({ at: k, refs: subj });
       continue;
@@ -331,6 +334,13 @@ function speakers(ctx: Ctx, s: SentenceCtx): { at: number; refs: string[] }[] {
   return out.sort((a, b) => a.at - b.at);
 }
 
+// (the helpers below are module-level functions, not closures: under the transform that runs this
+// code, every named closure costs a property definition each time it is made)
+function personsFirst(ctx: Ctx, refs: string[]): string[] {
+  const ps = refs.filter((r) => ctx.table.actors.get(r)?.kind === 'person');
+  return ps.length ? ps : refs;
+}
+
 function refOfMention(ctx: Ctx, s: SentenceCtx, m: Mention): string | undefined {
   if (m.type === 'media' || m.type === 'place') return undefined;
   void s;
@@ -339,10 +349,6 @@ function refOfMention(ctx: Ctx, s: SentenceCtx, m: Mention): string | undefined 
 
 /** Who holds the stance of a cue. */
 function holdersFor(ctx: Ctx, s: SentenceCtx, cue: Cue, c0: number, speaker: string[], found: PositionDraft[], spokeAt = -1): string[] {
-  const own = (ref: string) => {
-    const a = ctx.table.actors.get(ref);
-    return a?.affiliation?.type === 'country' ? `country:${a.affiliation.key}` : undefined;
-  };
   if (cue.by === 'possessor') {
     const q = cue.at - 1;
     const w = s.toks[q]!.lower;
@@ -378,12 +384,7 @@ function holdersFor(ctx: Ctx, s: SentenceCtx, cue: Cue, c0: number, speaker: str
     // participle or relative clause: "Turkey, ..., refusing to join sanctions"; "European allies, who ..., insist"
     if (we && speaker.length) return speaker;
     // only a subject that opens the clause or the sentence: "European allies, who ..., insist"
-    const lead = (a: number) => {
-      const r = firstActor(ctx, s, a, cue.at);
-      const m = s.mentions.find((x) => ctx.table.refOf.get(x) === r && x.t0 >= a);
-      return m && Math.min(m.titleT0, m.t0) <= a + 3 ? r : undefined;
-    };
-    const first = lead(c0) ?? (found.length ? found[found.length - 1]!.holder : undefined) ?? lead(0);
+    const first = leadActor(ctx, s, c0, cue.at) ?? (found.length ? found[found.length - 1]!.holder : undefined) ?? leadActor(ctx, s, 0, cue.at);
     subj = first ? [first] : [];
     if (!subj.length && speaker.length) subj = speaker;
   }
@@ -391,7 +392,7 @@ function holdersFor(ctx: Ctx, s: SentenceCtx, cue: Cue, c0: number, speaker: str
     if (speaker.length) {
       // "Hughes said President Trump has been clear that ...": a named person inside the report holds it
       const inner = spokeAt >= 0 && spokeAt < cue.at ? firstActor(ctx, s, spokeAt + 1, cue.at, true) : undefined;
-      if (inner && !speaker.includes(inner) && ctx.table.actors.get(inner)?.kind === 'person' && !speaker.some((sp) => own(sp) === inner)) return [inner];
+      if (inner && !speaker.includes(inner) && ctx.table.actors.get(inner)?.kind === 'person' && !speaker.some((sp) => ownCountry(ctx, sp) === inner)) return [inner];
       return speaker;
     }
     if (we) return [];
@@ -399,11 +400,23 @@ function holdersFor(ctx: Ctx, s: SentenceCtx, cue: Cue, c0: number, speaker: str
   }
   // reported speech: "Araghchi said the two countries agreed" — the speaker, when the subject is his own side
   if (speaker.length && subj.length) {
-    const mine = new Set(speaker.flatMap((sp) => [sp, own(sp)].filter(Boolean) as string[]));
+    const mine = new Set(speaker.flatMap((sp) => [sp, ownCountry(ctx, sp)].filter(Boolean) as string[]));
     if (subj.some((r) => mine.has(r)) || we) return speaker;
   }
   if (!subj.length && we && speaker.length) return speaker;
   return subj;
+}
+
+function ownCountry(ctx: Ctx, ref: string): string | undefined {
+  const a = ctx.table.actors.get(ref);
+  return a?.affiliation?.type === 'country' ? `country:${a.affiliation.key}` : undefined;
+}
+
+/** The first actor from token a, when it opens the span there (within three tokens). */
+function leadActor(ctx: Ctx, s: SentenceCtx, a: number, before: number): string | undefined {
+  const r = firstActor(ctx, s, a, before);
+  const m = s.mentions.find((x) => ctx.table.refOf.get(x) === r && x.t0 >= a);
+  return m && Math.min(m.titleT0, m.t0) <= a + 3 ? r : undefined;
 }
 
 /** A sentence's mentions in text order, sorted once. */

@@ -16,19 +16,21 @@ const ABBREV =
  * closing quote) followed by a capital, a digit or an opening quote — except
  * after titles, initials and abbreviations ("Mr.", "Vladimir V. Putin", "U.S.").
  */
+/** Adds text[s, e) without its surrounding spaces, unless nothing is left. */
+function push(out: Sentence[], text: string, s: number, e: number): void {
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (e > s) out.push({ index: out.length, start: s, end: e, text: text.slice(s, e) });
+}
+
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const push = (s: number, e: number) => {
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
-    if (e > s) out.push({ index: out.length, start: s, end: e, text: text.slice(s, e) });
-  };
   let start = 0;
   const re = /([.!?]+["”’)]*)[ \t]+(?=["“‘(]?[\p{Lu}\d])|\n/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     if (m[0] === '\n') {
-      push(start, m.index);
+      push(out, text, start, m.index);
       start = m.index + 1;
       continue;
     }
@@ -37,9 +39,9 @@ export function splitSentences(text: string): Sentence[] {
       // "U.S. Army" is one sentence; "... the U.S. The next" is rare enough to accept.
       continue;
     }
-    push(start, end);
+    push(out, text, start, end);
     start = m.index + m[0].length;
   }
-  push(start, text.length);
+  push(out, text, start, text.length);
   return out;
 }

@@ -91,24 +91,26 @@ export class MeetingIndex {
     if (was && was.actors === actors.size && was.participants === m.participants.size && was.date === m.date && was.place === m.place) return;
     this.indexedAs.set(m, { actors: actors.size, participants: m.participants.size, date: m.date, place: m.place });
     const keys = this.keysOf.get(m)!;
-    const put = (k: string) => {
-      if (keys.has(k)) return;
-      keys.add(k);
-      const l = this.byKey.get(k);
-      if (l) l.push(m);
-      else this.byKey.set(k, [m]);
-    };
     for (const p of this.actorsOf.get(m)!) {
-      if (m.date) put(`d\u0000${p}\u0000${m.date}`);
-      if (m.place) put(`p\u0000${p}\u0000${m.place}`);
-      if (m.place && !m.date) put(`u\u0000${p}\u0000${m.place}`);
+      if (m.date) this.put(m, keys, `d\u0000${p}\u0000${m.date}`);
+      if (m.place) this.put(m, keys, `p\u0000${p}\u0000${m.place}`);
+      if (m.place && !m.date) this.put(m, keys, `u\u0000${p}\u0000${m.place}`);
     }
     // a meeting of one party, by its place: the only kind an undated report of several parties
     // without a person in common can match (rule 2 with `smaller === 1`). Participants only grow and
     // every growth reindexes, so a meeting of one party now was one at its last reindex.
-    if (m.place && m.participants.size === 1) for (const p of m.participants) put(`s\u0000${p}\u0000${m.place}`);
+    if (m.place && m.participants.size === 1) for (const p of m.participants) this.put(m, keys, `s\u0000${p}\u0000${m.place}`);
     const ps = [...m.participants].sort();
-    for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) put(pairKey(ps[i]!, ps[j]!));
+    for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) this.put(m, keys, pairKey(ps[i]!, ps[j]!));
+  }
+
+  /** Lists m under key k (once). (A method, not a closure: a named closure costs a property definition each time it is made, under the transform that runs this code.) */
+  private put(m: KnownMeeting, keys: Set<string>, k: string): void {
+    if (keys.has(k)) return;
+    keys.add(k);
+    const l = this.byKey.get(k);
+    if (l) l.push(m);
+    else this.byKey.set(k, [m]);
   }
 
   find(q: MeetingQuery): KnownMeeting | undefined {
@@ -117,31 +119,23 @@ export class MeetingIndex {
     // a meeting listed under several keys is a candidate once: marked with the query's number
     const mark = this.queries++;
     const cands: KnownMeeting[] = [];
-    const take = (k: string) => {
-      const l = this.byKey.get(k);
-      if (!l) return;
-      for (let i = 0; i < l.length; i++) {
-        const m = l[i]!;
-        if (m.mark !== mark) (m.mark = mark), cands.push(m);
-      }
-    };
     // two participants in common with a person among them (rule 1 without the same day or place),
     // the same day (rule 2 needs a participant in common), the same place (a participant or a
     // participant's country in common: rules 2 and 3)
     const ps = [...q.participants].sort();
     for (let i = 0; i < ps.length; i++)
-      for (let j = i + 1; j < ps.length; j++) if (q.persons.has(ps[i]!) || q.persons.has(ps[j]!)) take(pairKey(ps[i]!, ps[j]!));
-    if (q.date) for (const p of q.expanded) take(`d\u0000${p}\u0000${q.date}`);
+      for (let j = i + 1; j < ps.length; j++) if (q.persons.has(ps[i]!) || q.persons.has(ps[j]!)) this.take(mark, cands, pairKey(ps[i]!, ps[j]!));
+    if (q.date) for (const p of q.expanded) this.take(mark, cands, `d\u0000${p}\u0000${q.date}`);
     // a dated report meets a placed one of another day only when that one is undated (rule 2)
     if (q.place) {
-      if (q.date) for (const p of q.expanded) take(`u\u0000${p}\u0000${q.place}`);
+      if (q.date) for (const p of q.expanded) this.take(mark, cands, `u\u0000${p}\u0000${q.place}`);
       else if (q.participants.size > 1 && !(q.ordinal && NTH.test(q.ordinal))) {
         // undated, several parties, no numbered round: every rule then needs a person in common, or
         // a known meeting of a single party (rule 2). The lists of a country at a place grow with
         // every undated meeting there that two countries alone never merge, so they are not read.
-        for (const p of q.persons) if (q.expanded.has(p)) take(`p\u0000${p}\u0000${q.place}`);
-        for (const p of q.participants) if (q.expanded.has(p)) take(`s\u0000${p}\u0000${q.place}`);
-      } else for (const p of q.expanded) take(`p\u0000${p}\u0000${q.place}`);
+        for (const p of q.persons) if (q.expanded.has(p)) this.take(mark, cands, `p\u0000${p}\u0000${q.place}`);
+        for (const p of q.participants) if (q.expanded.has(p)) this.take(mark, cands, `s\u0000${p}\u0000${q.place}`);
+      } else for (const p of q.expanded) this.take(mark, cands, `p\u0000${p}\u0000${q.place}`);
     }
     // first known first, as a full scan would visit them: ties go to the oldest (the lowest seq;
     // no sort needed, seqs are distinct)
@@ -154,6 +148,16 @@ export class MeetingIndex {
       if (s > bestScore || seq < bestSeq) (best = m), (bestScore = s), (bestSeq = seq);
     }
     return best;
+  }
+
+  /** The meetings listed under key k not yet among the candidates of query `mark`. */
+  private take(mark: number, cands: KnownMeeting[], k: string): void {
+    const l = this.byKey.get(k);
+    if (!l) return;
+    for (let i = 0; i < l.length; i++) {
+      const m = l[i]!;
+      if (m.mark !== mark) (m.mark = mark), cands.push(m);
+    }
   }
 }
 

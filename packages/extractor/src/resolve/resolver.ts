@@ -99,8 +99,7 @@ export class Resolver {
     for (const m of x.meetings) {
       const participants = [...new Set(m.participants.map((p) => idOf.get(p.ref)).filter((id): id is string => !!id))];
       if (!participants.length) continue;
-      const affOf = (id: string) => this.affiliationOf(x, idOf, id);
-      const id = this.meetingId(m, participants, affOf, doc.id);
+      const id = this.meetingId(m, participants, x, idOf, doc.id);
       const props: Meeting = {
         id,
         date: m.date,
@@ -226,16 +225,16 @@ export class Resolver {
 
   // -- meetings -------------------------------------------------------------------------------
 
-  private meetingId(m: ExtractedMeeting, participants: string[], affOf: (id: string) => string | undefined, article: string): string {
+  private meetingId(m: ExtractedMeeting, participants: string[], x: Extraction, idOf: Map<string, string>, article: string): string {
     const place = m.place?.name ?? null;
     const expanded = new Set(participants);
     for (const p of participants) {
-      const c = affOf(p);
+      const c = this.affiliationOf(x, idOf, p);
       if (c) expanded.add(c);
     }
     const affiliations = new Map<string, string>();
     for (const p of participants) {
-      const c = affOf(p);
+      const c = this.affiliationOf(x, idOf, p);
       if (c) affiliations.set(p, c);
     }
     const persons = new Set(participants.filter((p) => this.personById.has(p)));
