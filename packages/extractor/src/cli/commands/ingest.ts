@@ -64,7 +64,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
           progress.update(articles, `articles written, ${counts.nodesCreated} nodes created`);
         },
         onRetry: (attempt, delay, e) =>
-          progress.log(`database unavailable (${e.message.split('\n')[0]}); retry ${attempt} in ${(delay / 1000).toFixed(0)} s`),
+          progress.log(`${retryReason(e)} (${e.message.split('\n')[0]}); retry ${attempt} in ${(delay / 1000).toFixed(0)} s`),
       },
     );
     progress.done();
@@ -87,4 +87,11 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     process.off('SIGTERM', onTerm);
     await conn.close();
   }
+}
+
+/** A lost connection and a conflict with another writer are retried alike, but they mean different things to the user. */
+function retryReason(e: Error): string {
+  const code = (e as { code?: string }).code ?? '';
+  if (/DeadlockDetected|LockClient|ConstraintValidationFailed/.test(code)) return 'conflict with a concurrent writer';
+  return 'database unavailable';
 }
