@@ -5,6 +5,13 @@ import { memo } from './memo';
 import type { Mention } from './mentions';
 import type { Token } from './tokens';
 
+// The patterns the functions below test, built once: a pattern written inside a function is a new
+// RegExp object at every evaluation (allocated, and collected again), and these run per token or line.
+const RE_AL_EL_AD = /^(al|el|ad|as|ash|at|az)[-\s]/;
+const RE_IY_YI_II = /(iy|yi|y|ii|i)$/;
+const RE_SPACES = /\s+/;
+const RE_ARMY = / army$/;
+
 /**
  * Stage 3, "actors": turns the mentions of a whole article into actors.
  * Persons: a full name starts a person; a surname alone, a spelling variant
@@ -55,20 +62,22 @@ export const fold = (s: string) =>
 export const surnameKey = memo((s: string): string => surnameKeyOnce(s));
 function surnameKeyOnce(s: string): string {
   return fold(s)
-    .replace(/^(al|el|ad|as|ash|at|az)[-\s]/, '')
+    .replace(RE_AL_EL_AD, '')
     .replace(/[^a-z]/g, '')
     .replace(/(.)\1+/g, '$1')
-    .replace(/(iy|yi|y|ii|i)$/, 'i')
+    .replace(RE_IY_YI_II, 'i')
     .replace(/kh/g, 'h');
 }
 
 // module-level: the transform that runs this code builds a \p{…} pattern written in a function at every call
 const INITIAL_IN_NAME = /\b\p{Lu}\.\s/u;
-const nameTokens = (name: string) => name.split(/\s+/).filter(Boolean);
+// the words of a name are read several times per mention, and the same names recur: split once
+// (read-only arrays, shared by every caller)
+const nameTokens: (name: string) => readonly string[] = memo((name: string) => name.split(RE_SPACES).filter(Boolean));
 const givenKey = (w: string) => fold(w).replace(/[^a-z]/g, '').replace(/(.)\1+/g, '$1');
 
 /** Given names agree when one is missing, equal up to spelling, or an initial of the other. */
-export function givenCompatible(a: string[], b: string[]): boolean {
+export function givenCompatible(a: readonly string[], b: readonly string[]): boolean {
   if (!a.length || !b.length) return true;
   return a.some((x) => b.some((y) => {
     const gx = givenKey(x);
@@ -105,7 +114,7 @@ export function buildActors(sentences: SentenceCtx[]): ActorTable {
   const all: { m: Mention; s: SentenceCtx }[] = [];
   for (const s of sentences) if (s.body) for (const m of s.mentions) if (m.type === 'person') all.push({ m, s });
 
-  const findCluster = (toks: string[]): Cluster | undefined => {
+  const findCluster = (toks: readonly string[]): Cluster | undefined => {
     const sk = surnameKey(toks.at(-1)!);
     const given = toks.slice(0, -1);
     return clusters.find((c) => c.surname === sk && givenCompatible(given, c.given));
@@ -189,7 +198,7 @@ export function buildActors(sentences: SentenceCtx[]): ActorTable {
     }
   }
   // "the Sudanese army" and "the Sudanese military" are one group
-  for (const a of actors.values()) if (a.kind === 'group' && / army$/.test(a.name)) a.aliases.add(a.name.replace(/ army$/, ' military'));
+  for (const a of actors.values()) if (a.kind === 'group' && RE_ARMY.test(a.name)) a.aliases.add(a.name.replace(RE_ARMY, ' military'));
 
   // -- affiliations ---------------------------------------------------------------------------
   for (const s of sentences) {

@@ -1,6 +1,20 @@
 import { MONTHS as MONTH_WORDS, WEEKDAYS as WEEKDAY_WORDS } from './lexicon';
 import type { Token } from './tokens';
 
+// The patterns the functions below test, built once: a pattern written inside a function is a new
+// RegExp object at every evaluation (allocated, and collected again), and these run per token or line.
+const RE_DAY_NUMBER = /^\d{1,2}$/;
+const RE_YEAR = /^(19|20)\d\d$/;
+const RE_FINAL_DOT = /\.$/;
+const RE_LATE_EARLY_LATER = /^(late|early|later|earlier|this)$/;
+const RE_LATE_EARLY = /^(late|early)$/;
+const RE_NIGHT_MORNING_EVENING = /^(night|morning|evening|afternoon)$/;
+const RE_TODAY_TONIGHT_YESTERDAY = /^(today|tonight|yesterday|tomorrow)$/;
+const RE_LAST_THIS_NEXT = /^(last|this|next|past)$/;
+const RE_WEEK_WEEKEND_MONTH = /^(week|weekend|month|year)$/;
+const RE_WEEK_WEEKS_DAYS = /^(week|weeks|days|months|day|month)$/;
+const RE_ZA_ZA = /^(\d{1,2})\s+([A-Za-z]+)\.?$|^([A-Za-z]+)\.?\s+(\d{1,2})$/;
+
 /**
  * Dates as news writes them, resolved against the article's reference date
  * (the dateline's date when there is one, else the publication date):
@@ -33,8 +47,26 @@ const MONTHS = new Map(Object.entries(MONTH_WORDS));
 const WEEKDAYS = new Map(Object.entries(WEEKDAY_WORDS));
 
 const DAY_MS = 86400000;
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const parseIso = (s: string) => new Date(`${s}T00:00:00Z`);
+// Dates are resolved again for every meeting an anaphor is compared with: the day of a time is
+// written digit by digit (toISOString and its string are slower), and a day's time is parsed once.
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+const iso = (d: Date) => {
+  const y = d.getUTCFullYear();
+  // outside 0–9999 (and for an invalid date) toISOString says it: an expanded year, or a RangeError
+  if (!(y >= 1000 && y <= 9999)) return d.toISOString().slice(0, 10);
+  return `${y}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+};
+const isoTimes = new Map<string, number>();
+const parseIso = (s: string) => {
+  let t = isoTimes.get(s);
+  if (t === undefined) {
+    t = new Date(`${s}T00:00:00Z`).getTime();
+    // bounded: the days of a corpus are few, but the cache must not grow without end
+    if (isoTimes.size >= 20000) isoTimes.clear();
+    isoTimes.set(s, t);
+  }
+  return new Date(t);
+};
 
 // one field order for every date (absent ones undefined): one hidden class for all of them
 // (a module-level function: a named closure costs a property definition each time it is made, under
@@ -66,13 +98,13 @@ export function findDates(toks: Token[]): DateExpr[] {
     const w = tk.lower.endsWith('.') ? tk.lower.slice(0, -1) : tk.lower;
     const month = MONTHS.get(w);
     // "May 16", "May 16, 2025", "Dec 4"
-    if (month && toks[i]!.cap && i + 1 < n && /^\d{1,2}$/.test(toks[i + 1]!.text) && +toks[i + 1]!.text <= 31 && !(w === 'may' && !toks[i]!.cap)) {
+    if (month && toks[i]!.cap && i + 1 < n && RE_DAY_NUMBER.test(toks[i + 1]!.text) && +toks[i + 1]!.text <= 31 && !(w === 'may' && !toks[i]!.cap)) {
       let j = i + 2;
       let year: number | undefined;
-      if (j + 1 < n && toks[j]!.text === ',' && /^(19|20)\d\d$/.test(toks[j + 1]!.text)) {
+      if (j + 1 < n && toks[j]!.text === ',' && RE_YEAR.test(toks[j + 1]!.text)) {
         year = +toks[j + 1]!.text;
         j += 2;
-      } else if (j < n && /^(19|20)\d\d$/.test(toks[j]!.text)) {
+      } else if (j < n && RE_YEAR.test(toks[j]!.text)) {
         year = +toks[j]!.text;
         j += 1;
       }
@@ -84,11 +116,11 @@ export function findDates(toks: Token[]): DateExpr[] {
       continue;
     }
     // "3 December", "16 May 2025"
-    if (/^\d{1,2}$/.test(toks[i]!.text) && i + 1 < n && MONTHS.get(toks[i + 1]!.lower.replace(/\.$/, '')) && toks[i + 1]!.cap) {
-      const m = MONTHS.get(toks[i + 1]!.lower.replace(/\.$/, ''))!;
+    if (RE_DAY_NUMBER.test(toks[i]!.text) && i + 1 < n && MONTHS.get(toks[i + 1]!.lower.replace(RE_FINAL_DOT, '')) && toks[i + 1]!.cap) {
+      const m = MONTHS.get(toks[i + 1]!.lower.replace(RE_FINAL_DOT, ''))!;
       let j = i + 2;
       let year: number | undefined;
-      if (j < n && /^(19|20)\d\d$/.test(toks[j]!.text)) {
+      if (j < n && RE_YEAR.test(toks[j]!.text)) {
         year = +toks[j]!.text;
         j++;
       }
@@ -97,7 +129,7 @@ export function findDates(toks: Token[]): DateExpr[] {
       continue;
     }
     // "March 2022", "in August 2022": month precision only
-    if (month && toks[i]!.cap && i + 1 < n && /^(19|20)\d\d$/.test(toks[i + 1]!.text)) {
+    if (month && toks[i]!.cap && i + 1 < n && RE_YEAR.test(toks[i + 1]!.text)) {
       out.push(mk(toks, i, i + 2, { kind: 'vague', month, year: +toks[i + 1]!.text }));
       i++;
       continue;
@@ -109,28 +141,28 @@ export function findDates(toks: Token[]): DateExpr[] {
       const prev = i > 0 ? toks[i - 1]!.lower : '';
       if (prev === 'last' || prev === 'past') (shift = -1), (s = i - 1);
       else if (prev === 'next' || prev === 'coming') (shift = 1), (s = i - 1);
-      else if (/^(late|early|later|earlier|this)$/.test(prev)) s = i - 1;
+      else if (RE_LATE_EARLY_LATER.test(prev)) s = i - 1;
       if (s > 0 && toks[s - 1]!.lower === 'on') s--;
-      if (s > 0 && s === i - 1 && /^(late|early)$/.test(toks[s - 1]!.lower)) s--; // "late on Monday"
+      if (s > 0 && s === i - 1 && RE_LATE_EARLY.test(toks[s - 1]!.lower)) s--; // "late on Monday"
       // "Friday, May 16, 2025": the full date that follows says it
-      if (toks[i + 1]?.text === ',' && MONTHS.get(toks[i + 2]?.lower.replace(/\.$/, '') ?? '') && /^\d{1,2}$/.test(toks[i + 3]?.text ?? '')) continue;
+      if (toks[i + 1]?.text === ',' && MONTHS.get(toks[i + 2]?.lower.replace(RE_FINAL_DOT, '') ?? '') && RE_DAY_NUMBER.test(toks[i + 3]?.text ?? '')) continue;
       let j = i + 1;
-      if (j < n && /^(night|morning|evening|afternoon)$/.test(toks[j]!.lower)) j++;
+      if (j < n && RE_NIGHT_MORNING_EVENING.test(toks[j]!.lower)) j++;
       out.push(mk(toks, s, j, { kind: 'weekday', weekday: wd, shift }));
       i = j - 1;
       continue;
     }
-    if (/^(today|tonight|yesterday|tomorrow)$/.test(w)) {
+    if (RE_TODAY_TONIGHT_YESTERDAY.test(w)) {
       out.push(mk(toks, i, i + 1, { kind: 'deictic', offset: w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0 }));
       continue;
     }
     // "last week", "this week", "a week ago", "last weekend", "earlier in the month": kept as words only
-    if (/^(last|this|next|past)$/.test(w) && i + 1 < n && /^(week|weekend|month|year)$/.test(toks[i + 1]!.lower)) {
+    if (RE_LAST_THIS_NEXT.test(w) && i + 1 < n && RE_WEEK_WEEKEND_MONTH.test(toks[i + 1]!.lower)) {
       out.push(mk(toks, i, i + 2, { kind: 'vague' }));
       i++;
       continue;
     }
-    if (w === 'ago' && i >= 2 && /^(week|weeks|days|months|day|month)$/.test(toks[i - 1]!.lower)) {
+    if (w === 'ago' && i >= 2 && RE_WEEK_WEEKS_DAYS.test(toks[i - 1]!.lower)) {
       out.push(mk(toks, i - 2, i + 1, { kind: 'vague' }));
     }
   }
@@ -176,7 +208,7 @@ export function resolveDate(e: DateExpr, ref: string | undefined, future: boolea
 /** The dateline's date ("Moscow, Dec 4:") with the publication year, when it is near the publication date. */
 export function datelineDate(text: string | undefined, published: string | undefined): string | undefined {
   if (!text || !published) return undefined;
-  const m = /^(\d{1,2})\s+([A-Za-z]+)\.?$|^([A-Za-z]+)\.?\s+(\d{1,2})$/.exec(text.trim());
+  const m = RE_ZA_ZA.exec(text.trim());
   if (!m) return undefined;
   const month = MONTHS.get((m[2] ?? m[3])!.toLowerCase());
   const day = +(m[1] ?? m[4])!;

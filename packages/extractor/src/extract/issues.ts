@@ -1,3 +1,7 @@
+// The patterns the functions below test, built once: a pattern written inside a function is a new
+// RegExp object at every evaluation (allocated, and collected again), and these run per token or line.
+const RE_NAMED_DOCUMENT = /\b((?:[A-Z][\w'-]+ )*(?:Formula|Declaration|Accords?|Agreement|Plan|Initiative|Protocol|Charter|Roadmap|Framework))\b/;
+
 /**
  * The object of a position as an Issue with a normalized name, so that
  * positions from different articles about the same thing meet on one node.
@@ -32,7 +36,7 @@ const TOPICS: [RegExp, string][] = [
 
 export function issueOf(text: string): string | undefined {
   // a named document or plan: "the Peace Formula", "the Jeddah Declaration", "the Minsk agreements"
-  const named = /\b((?:[A-Z][\w'-]+ )*(?:Formula|Declaration|Accords?|Agreement|Plan|Initiative|Protocol|Charter|Roadmap|Framework))\b/.exec(text);
+  const named = RE_NAMED_DOCUMENT.exec(text);
   if (named && named[1]!.split(' ').length >= 2) return named[1];
   for (const [re, name] of TOPICS) if (re.test(text)) return name;
   return undefined;

@@ -6,6 +6,13 @@
  * stages ask `zoneOf(offset)` and skip what is not body.
  */
 
+// The patterns the functions below test, built once: a pattern written inside a function is a new
+// RegExp object at every evaluation (allocated, and collected again), and these run per token or line.
+const RE_CLOSING_PUNCT = /[.!?:;"”’)]$/;
+const RE_SPACES = /\s+/;
+const RE_ACCORDING_BUT_AND = /^(According|But|And|The|In|On|At|As|After|Before|When|While|Meanwhile|However)$/i;
+const RE_LOWER_WORDS = /^[\p{Ll} .]+$/u;
+
 export type Zone = 'body' | 'heading' | 'chrome' | 'byline';
 
 export interface Dateline {
@@ -49,8 +56,8 @@ const SIGNATURE = /^\s*[\p{Lu}][\p{L} .]+\s\/\s[\p{Lu}][\p{L} .]+\s*$/u;
 function isHeading(line: string): boolean {
   const t = line.trim();
   if (!t) return false;
-  if (/[.!?:;"”’)]$/.test(t)) return false;
-  const words = t.split(/\s+/);
+  if (RE_CLOSING_PUNCT.test(t)) return false;
+  const words = t.split(RE_SPACES);
   if (words.length > 24) return false;
   return true;
 }
@@ -70,7 +77,7 @@ export function findDateline(text: string, from: number): Dateline | undefined {
   const m = DATELINE.exec(para);
   if (!m) return undefined;
   const city = m[1]!.trim();
-  if (/^(According|But|And|The|In|On|At|As|After|Before|When|While|Meanwhile|However)$/i.test(city)) return undefined;
+  if (RE_ACCORDING_BUT_AND.test(city)) return undefined;
   const dm = DATELINE_DATE.exec(m[2] ?? '');
   const norm = city === city.toUpperCase() ? city.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()) : city;
   const lead = para.length - para.trimStart().length;
@@ -95,7 +102,7 @@ export function analyzeLayout(text: string): Layout {
       continue;
     }
     if (start >= chromeStart) continue;
-    if ((mayBeByline(t) && BYLINE.test(t)) || (t.includes('/') && SIGNATURE.test(t)) || (sawBody && late && /^[\p{Ll} .]+$/u.test(t) && t.split(/\s+/).length <= 4))
+    if ((mayBeByline(t) && BYLINE.test(t)) || (t.includes('/') && SIGNATURE.test(t)) || (sawBody && late && RE_LOWER_WORDS.test(t) && t.split(RE_SPACES).length <= 4))
       zones.push({ start, end, zone: 'byline' });
     else if (isHeading(t)) zones.push({ start, end, zone: 'heading' });
     else {

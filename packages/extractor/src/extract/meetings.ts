@@ -6,6 +6,125 @@ import { lowerSpan, wordSet } from './memo';
 import { NON_PERSON_HEADS, PLACE_PREPS, SAY_VERBS, SPEECH_VERBS } from './lexicon';
 import { newMention, type Mention } from './mentions';
 
+// The patterns the functions below test, built once: a pattern written inside a function is a new
+// RegExp object at every evaluation (allocated, and collected again), and these run per token or line.
+const RE_SPEAKING_TALKING = /^(speaking|talking)$/;
+const RE_SITTING_SAT_SEATED = /^(sitting|sat|seated)$/;
+const RE_BY_PHONE_ON = /\b(by phone|on the phone|by telephone|by video)\b/i;
+const RE_HOSTED_HOST_HOSTS = /^(hosted|host|hosts|hosting|attended|attend)$/;
+const RE_WELCOMED_GREETED_RECEIVED = /^(welcomed|greeted|received)$/;
+const RE_BY_PERSONALLY = /^(by|personally)$/;
+const RE_MET_MEET_MEETS = /^(met|meet|meets|hosted|host|hosts|received|welcomed|greeted|visited|visit|visits|visiting|phoned|across)$/;
+const RE_VISIT = /^visit/;
+const RE_THE_THESE_THOSE = /^(the|these|those|this|that)$/;
+const RE_AN_ANOTHER = /^(a|an|another)$/;
+const RE_DURING_AT_IN = /^(during|at|in|after|following|on)$/;
+const RE_PARTICIPATE_ATTEND_JOIN = /^(participate|attend|join)$/;
+const RE_TO_TAKE = /^(to|take)$/;
+const RE_INVITED_INVITES_INVITE = /^(invited|invites|invite|urged|asked|called on)$/;
+const RE_VISIT_TRIP = /^(visit|trip)$/;
+const RE_MEDIATED_BROKERED_HOSTED = /mediated|brokered|hosted|sponsored|led/;
+const RE_ATTENDED_CHAIRED_MEDIATED = /^(attended|chaired|mediated|hosted|led|brokered|welcomed|facilitated|moderated|joined|co-chaired)$/;
+const RE_ATTENDED_CHAIRED_MEDIATED_2 = /^(attended|chaired|mediated|hosted|led|welcomed)$/;
+const RE_CHAIRED_MEDIATED_HOSTED = /^(chaired|mediated|hosted|brokered|facilitated|moderated)$/;
+const RE_ED = /ed$/;
+const RE_MEDIATOR_HOST_FACILITATOR = /^(mediator|host|facilitator|broker)$/;
+const RE_ATTENDED_ATTEND = /^(attended|attend)$/;
+const RE_PHONE_TELEPHONE_PHONED = /\b(phone|telephone|phoned|call|video ?link|videoconference|video conference|virtual|virtually|by video)\b/i;
+const RE_CALLED_FOR = /\bcalled for\b/i;
+const RE_MET_MEET_MEETS_2 = /^(met|meet|meets|visit|visited|visiting|summit|hosted|face|across)$/;
+const RE_VISIT_VISITED_VISITS = /^(visit|visited|visits|visiting|trip)$/;
+const RE_ROUND_ROUNDS_TALKS = /^(round|rounds|talks|negotiations)$/;
+const RE_ONE_TWO_THREE = /\d|one|two|three|four|five|six|seven|eight|nine|ten/i;
+const RE_SIMILAR_PREVIOUS_SEPARATE = /^(similar|previous|separate|other|earlier)$/;
+const RE_FIRST_SECOND_THIRD = /^(first|second|third|fourth|fifth)$/;
+const RE_FIRST_SECOND_THIRD_2 = /^(first|second|third|fourth|fifth|next|another|previous|earlier|latest|new|similar|separate|other)$/;
+const RE_THE_AN_OF = /^(the|a|an|of|,|;|and)$/;
+const RE_THE_AN = /^(the|a|an)$/;
+const RE_MONDAY_TUESDAY_WEDNESDAY = /(monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i;
+const RE_DELEGATION_TEAM_COUNTERPART = /delegation|team|counterpart|negotiators|side\b/;
+const RE_DELEGATION_TEAM_COUNTERPART_2 = /^(delegation|team|counterpart|negotiators|side)$/;
+const RE_LED_LEADS_LEADING = /\b(led|leads|leading|heads|headed|heading|head|included|including|includes|members?|chief|counterpart)\b/i;
+const RE_INCLUDED_INCLUDING_INCLUDES = /^(included|including|includes|comprising|comprised)$/;
+const RE_THAT_BETWEEN_WITH = /^(that|between|with|said|told|across|from|met|meets|meeting|sitting|facing|opposite|against|versus|to)$/;
+const RE_COUNTRY = /^country:/;
+const RE_FOREIGN_MINISTER_DEFEN = /(foreign minister|defen[cs]e minister|secretary of state|secretary of defen[cs]e|national security advis[eo]r|prime minister|president|envoy)/i;
+const RE_NEWS_PRESS_VIDEO = /^(news|press|video)$/;
+const RE_PHONE_TELEPHONE_VIDEO = /^(phone|telephone|video|a|the)$/;
+const RE_PHONE_TELEPHONE_VIDEO_2 = /^(phone|telephone|video)$/;
+const RE_FOR = /^(for)$/;
+const RE_OF = /^(of)$/;
+const RE_FIRST_SECOND_THIRD_3 = /^(first|second|third|fourth|fifth|next|latest|new|another)$/;
+const RE_MARATHON_NEGOTIATING_CLOSED = /^(marathon|negotiating|closed-door|plenary|their|his|the)$/;
+const RE_DISCUSSION_DISCUSSIONS = /^(discussion|discussions)$/;
+const RE_UNDER_IN = /^(under|in)$/;
+const RE_DIRECT_HIGH_LEVEL = /^(direct|high-level|strategic|bilateral)$/;
+const RE_TABLE_ROUND_SESSION = /^(table|round|session)$/;
+const RE_TALKS_NEGOTIATIONS = /^(talks|negotiations)$/;
+const RE_PEACE_CEASEFIRE_CEASE = /^(peace|ceasefire|cease-fire)$/;
+const RE_PROCESS = /^(process)$/;
+const RE_ROOM_PLACE_POINT = /^(room|place|point|venue|experience|table|format|schedule)$/;
+const RE_TALKS = /^(talks)$/;
+const RE_IS_ARE_WAS = /^(is|are|was|were|been|be)$/;
+const RE_VISIT_VISITS = /^(visit|visits)$/;
+const RE_TO_WILL_WOULD = /^(to|will|would|to|plans|plan)$/;
+const RE_TO_WILL = /^(to|will)$/;
+const RE_RECEIVED_WELCOMED_GREETED = /^(received|welcomed|greeted)$/;
+const RE_HOSTED_HOST_HOSTS_2 = /^(hosted|host|hosts|hosting)$/;
+const RE_TALKED_NEGOTIATED_NEGOTIATE = /^(talked|negotiated|negotiate|negotiating|consult|consulted|consulting)$/;
+const RE_GATHERED_GATHER_CONVENED = /^(gathered|gather|convened|convene|convenes)$/;
+const RE_LONGER = /^(longer)$/;
+const RE_AGREED = /^(agreed)$/;
+const RE_COMMA = /^(,)$/;
+const RE_THE_BOTH_HIS = /^(the|a|both|his|her)$/;
+const RE_AND_BUT_WHILE = /^(and|but|while|citing|according|adding|saying|with|who|which)$/;
+const RE_BETWEEN_BY_ABOUT = /^(between|by|about|on|over|to|for|that|said)$/;
+const RE_AND_BOTH_AS = /^(and|&|both|as|well|including|from)$/;
+const RE_WHICH_WHO_WHOSE = /^(which|who|whose|said|told|according|the|a|an|his|her)$/;
+const RE_THE_AN_HIS = /^(the|a|an|his|her)$/;
+const RE_HEAD_CHIEF_LEADER = /^(head|chief|leader|members?|of)$/;
+const RE_NINE_PERSON_PERSON = /^(\d+|nine-person|[a-z]+-person|[a-z]+-member)$/;
+const RE_TEAM_SIDE_DELEGATION = /^(team|side|delegation|delegations|officials|delegates|envoys|leaders|representatives|negotiators|chiefs|counterpart|counterparts|administration)$/;
+const RE_ADMINISTRATION_GOVERNMENT_CAMPAIGN = /^(administration|government|campaign|era|camp|plan|peace|loyalists|supporters|allies|ally|aides|family|team)$/;
+const RE_AND_OR_ON = /^(and|or|on|in|at|to|for|with|by|from|as|after|before|last|this|next|earlier|later|where|which|who|that|since|until|during|over|under|amid|is|was|were|are|has|had|have)$/;
+const RE_THE_HISTORIC_NORTHERN = /^(the|historic|northern|southern|eastern|western|central|capital|city|of)$/;
+const RE_CITY_CAPITAL_OUTSKIRTS = /^(city|capital|outskirts|town|suburbs|streets|centre|center)$/;
+const RE_MONDAY_TUESDAY_WEDNESDAY_2 = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
+const RE_SIDES_COUNTRIES_LEADERS = /^(sides|countries|leaders|men|delegations|governments|nations|parties)$/;
+const RE_TWO_BOTH_THE = /^(two|both|the)$/;
+const RE_LEADERS_MEN = /^(leaders|men)$/;
+const RE_COUNTRIES_NATIONS_GOVERNMENTS = /^(countries|nations|governments)$/;
+const RE_ALONG_WITH_TOGETHER = /^(along with|together with|as well as|including|like|unlike|who|which|whose|while)\b/;
+const RE_THE_AN_ANOTHER = /^(the|a|an|another|these|those|this|that|their|his|her|its)$/;
+const RE_AND_WITH_OF = /^(,|;|and|with|of)$/;
+const RE_AND_WITH_OF_2 = /^(,|;|and|with|of|the|a|an|in|at|on)$/;
+const RE_THE_TWO_BOTH = /^(the two|both) /;
+const RE_WHICH_THAT = /^(, )?(which|that) /;
+const RE_RESUMPTION_OF_TO = /\b(resumption of|to facilitate|to resume|to prepare for)\b/;
+const RE_BEFORE_AHEAD_OF = /\b(before|ahead of)( \S+){0,5}$/;
+const RE_TALKS_NEGOTIATIONS_MEETING = /^(talks|negotiations|meeting|summit|round|consultations)$/;
+const RE_THE_THOSE_THESE = /\b(the|those|these)$/;
+const RE_CANCEL_ED_CALLED = /\b(cancel+ed|called off|postponed|scrapped|suspended)\b/;
+const RE_CALLS_CALLED_CALLING = /\b(calls?|called|calling) for\b|\bpropos(ed|es|ing|al)\b|\boffer(ed|s)? to host\b|\brequest(ed|s)?\b|\bpossibility of\b|\b(ready|willing|prepared) to (meet|host|hold)\b|\bunless\b|\bonce\b|(?<!asked )\bif\b|\binvit(ed|es|ation)\b|\bfuture\b|\bpotential\b|\bpush(ed|ing)? for\b|\bseek(s|ing)?\b|\bwants? to meet\b|\bcould\b|\bpick up the phone\b/;
+const RE_HELD_MET_TOOK = /\b(held|met|took place)\b/;
+const RE_WILL_WOULD_SHALL = /\b(will|would|shall|set to|scheduled|expected to|plans? to|planned|planning|due to|is to|are to|upcoming|next week|later this|another round|arranged|ahead of|preparing|to be held|to start|to begin|agreed to (have|hold|meet)|to attend|to consult|to host|to meet|tomorrow)\b/;
+const RE_AHEAD_OF = /\b(ahead of)\b/;
+const RE_WILL_WOULD_SET = /\b(will|would|set to|scheduled)\b/;
+const RE_MET_HELD_HOSTED = /\b(met|held|hosted|convened|concluded|wrapped up|took place)\b/;
+const RE_WILL_WOULD_SET_2 = /\b(will|would|set to|to be held)\b/;
+const RE_WHICH_THAT_2 = /^(,|which|that)$/;
+const RE_WHICH_THAT_ARE = /^(which|that|are|is)$/;
+const RE_BETWEEN_WITH = /^(between|with)$/;
+const RE_CLAUSE_PUNCT = /^[,;:]$/;
+const RE_WHICH_THAT_3 = /^(which|that)$/;
+const RE_IN_AT = /^(in|at)$/;
+const RE_HOSTED_HOSTS_HOST = /^(hosted|hosts|host)$/;
+const RE_VISIT_VISITED_VISITS_2 = /^(visit|visited|visits|visiting)$/;
+const RE_ABOUT_AROUND_NEARLY = /\b((?:about|around|nearly|almost|more than|over|some)\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)[\s-](hours?|days?|minutes?)\b/i;
+const RE_MULTI_HOUR_MULTI = /\b(multi-?hour|multi-?day|hours-long|hours long|marathon)\b/i;
+const RE_ENDED_CONCLUDED_FINISHED = /\b(ended|concluded|finished|wrapped up)\s+(with(?:out)?\s+[^,.;]{3,40})/i;
+const RE_NO_BREAKTHROUGH_AGREEMENT = /\b(no (?:breakthrough|agreement|deal|compromise)[^,.;]{0,30}|(?:reached|struck|signed) (?:an? )?(?:agreement|deal|accord)[^,.;]{0,30}|agreed to [^,.;]{3,50})/i;
+
 /**
  * Stage 4, "meetings": finds talks, summits, visits, negotiation rounds and
  * calls, who took part, when, where, and whether they were held, are
@@ -98,11 +217,11 @@ function sentenceMeetings(ctx: Ctx, s: SentenceCtx & SentenceDates): Found[] {
     if (MEET_NOUNS.test(w) && !isExcludedNoun(s, i)) kind = 'noun';
     else if (MEET_VERBS.test(w) && isMeetVerb(s, i)) kind = 'verb';
     else if (w === 'face' && toks[i + 1]?.lower === 'to' && toks[i + 2]?.lower === 'face') kind = 'verb';
-    else if (/^(speaking|talking)$/.test(w) && toks[i - 2]?.lower === 'and' && s.owner[i - 1]! >= 0 && s.mentions[s.owner[i - 1]!]!.type === 'person' && s.owner[i - 3]! >= 0 && s.mentions[s.owner[i - 3]!]!.type === 'person') kind = 'verb';
-    else if ((w === 'across' && /^(sitting|sat|seated)$/.test(toks[i - 1]?.lower ?? '')) || (w === 'spoke' && /\b(by phone|on the phone|by telephone|by video)\b/i.test(s.text))) kind = 'verb';
+    else if (RE_SPEAKING_TALKING.test(w) && toks[i - 2]?.lower === 'and' && s.owner[i - 1]! >= 0 && s.mentions[s.owner[i - 1]!]!.type === 'person' && s.owner[i - 3]! >= 0 && s.mentions[s.owner[i - 3]!]!.type === 'person') kind = 'verb';
+    else if ((w === 'across' && RE_SITTING_SAT_SEATED.test(toks[i - 1]?.lower ?? '')) || (w === 'spoke' && RE_BY_PHONE_ON.test(s.text))) kind = 'verb';
     if (!kind) continue;
     // "hosted the first round of negotiations", "Hosting the meeting": the noun is the trigger
-    if (kind === 'verb' && /^(hosted|host|hosts|hosting|attended|attend)$/.test(w) && toks.slice(i + 1, i + 6).some((t) => MEET_NOUNS.test(t.lower))) continue;
+    if (kind === 'verb' && RE_HOSTED_HOST_HOSTS.test(w) && toks.slice(i + 1, i + 6).some((t) => MEET_NOUNS.test(t.lower))) continue;
     used.add(i);
     if (kind === 'noun') for (let k = i + 1; k < Math.min(n, i + 4); k++) if (MEET_NOUNS.test(toks[k]!.lower) || toks[k]!.lower === 'of') used.add(k);
     const [c0, c1] = clause(s, i);
@@ -127,11 +246,11 @@ function sentenceMeetings(ctx: Ctx, s: SentenceCtx & SentenceDates): Found[] {
       if (subj.inherited) inherited = true;
       subj.refs.forEach((r) => parts.add(r));
       // "welcomed personally by President Erdogan": the host of the meeting being told about
-      if (/^(welcomed|greeted|received)$/.test(w) && /^(by|personally)$/.test(toks[i + 1]?.lower ?? '')) anaphoric = true;
+      if (RE_WELCOMED_GREETED_RECEIVED.test(w) && RE_BY_PERSONALLY.test(toks[i + 1]?.lower ?? '')) anaphoric = true;
       // "met a Russian delegation", "hosted Putin", "visited Tehran", "sitting across from the US delegation"
-      if (withAt < 0 && /^(met|meet|meets|hosted|host|hosts|received|welcomed|greeted|visited|visit|visits|visiting|phoned|across)$/.test(w)) {
+      if (withAt < 0 && RE_MET_MEET_MEETS.test(w)) {
         const objMs = npList(ctx, s, i + 1, c1);
-        if (/^visit/.test(w)) {
+        if (RE_VISIT.test(w)) {
           // a visit's object is its place: the visitor meets the host country
           for (const m of objMs) if (m.type === 'person' || m.type === 'org') addRefs(ctx, s, [m], parts);
         } else addRefs(ctx, s, objMs, parts);
@@ -141,10 +260,10 @@ function sentenceMeetings(ctx: Ctx, s: SentenceCtx & SentenceDates): Found[] {
       const poss = possessorOf(ctx, s, i);
       poss.forEach((r) => parts.add(r));
       const head = determinerOf(s, i);
-      if (/^(the|these|those|this|that)$/.test(head) && between < 0 && withAt < 0 && !poss.length) anaphoric = true;
-      if (/^(a|an|another)$/.test(head)) indefinite = true;
+      if (RE_THE_THESE_THOSE.test(head) && between < 0 && withAt < 0 && !poss.length) anaphoric = true;
+      if (RE_AN_ANOTHER.test(head)) indefinite = true;
       // "During a phone call with X, Y emphasized": the fronted phrase's meeting is the main clause subject's
-      if (/^(during|at|in|after|following|on)$/.test(toks[0]!.lower)) {
+      if (RE_DURING_AT_IN.test(toks[0]!.lower)) {
         const comma = toks.findIndex((t, k) => k > i && t.text === ',');
         if (comma > i && toks.slice(0, i).every((t) => t.text !== ',')) {
           const ms = npList(ctx, s, comma + 1, n).filter((m) => m.type !== 'country' || !!m.groupNoun || m.via === 'name' || m.via === 'alias');
@@ -154,10 +273,10 @@ function sentenceMeetings(ctx: Ctx, s: SentenceCtx & SentenceDates): Found[] {
       }
       // "invited both the Sudanese army and the RSF to participate in ... negotiations"
       for (let k = i - 1; k >= Math.max(0, i - 8); k--) {
-        if (/^(participate|attend|join)$/.test(toks[k]!.lower) || (toks[k]!.lower === 'part' && toks[k - 1]?.lower === 'take')) {
+        if (RE_PARTICIPATE_ATTEND_JOIN.test(toks[k]!.lower) || (toks[k]!.lower === 'part' && toks[k - 1]?.lower === 'take')) {
           let q = k - 1;
-          while (q >= 0 && /^(to|take)$/.test(toks[q]!.lower)) q--;
-          const inv = toks.slice(Math.max(0, q - 12), q + 1).findIndex((t) => /^(invited|invites|invite|urged|asked|called on)$/.test(t.lower));
+          while (q >= 0 && RE_TO_TAKE.test(toks[q]!.lower)) q--;
+          const inv = toks.slice(Math.max(0, q - 12), q + 1).findIndex((t) => RE_INVITED_INVITES_INVITE.test(t.lower));
           if (inv >= 0) {
             const ms = npList(ctx, s, Math.max(0, q - 12) + inv + 1, q + 1);
             addRefs(ctx, s, ms, parts);
@@ -176,8 +295,8 @@ function sentenceMeetings(ctx: Ctx, s: SentenceCtx & SentenceDates): Found[] {
       }
       // "a visit to Tehran by X"
       const by = findWord(s, i + 1, Math.min(c1, i + 6), 'by');
-      if (by >= 0 && /^(visit|trip)$/.test(w)) addRefs(ctx, s, npList(ctx, s, by + 1, c1), parts);
-      if (/^(visit|trip)$/.test(w) && poss.length === 0 && by < 0) {
+      if (by >= 0 && RE_VISIT_TRIP.test(w)) addRefs(ctx, s, npList(ctx, s, by + 1, c1), parts);
+      if (RE_VISIT_TRIP.test(w) && poss.length === 0 && by < 0) {
         // "Driscoll's visit", "The visit by Grenell" handled above; bare "a visit" says nothing
       }
     }
@@ -189,28 +308,28 @@ function sentenceMeetings(ctx: Ctx, s: SentenceCtx & SentenceDates): Found[] {
       const r = ctx.table.refOf.get(m);
       if (!r) continue;
       parts.add(r);
-      if (/mediated|brokered|hosted|sponsored|led/.test(m.compound)) roles.set(r, m.compound.replace(/-/g, ' '));
+      if (RE_MEDIATED_BROKERED_HOSTED.test(m.compound)) roles.set(r, m.compound.replace(/-/g, ' '));
     }
     // "chaired by X", "attended by X", "mediated by X", "led by X", "welcomed by X"
     for (let k = c0; k < c1; k++) {
       if (toks[k]!.lower !== 'by' || k === 0) continue;
       const v = toks[k - 1]!.lower;
       const v2 = toks[k - 2]?.lower ?? '';
-      if (/^(attended|chaired|mediated|hosted|led|brokered|welcomed|facilitated|moderated|joined|co-chaired)$/.test(v) || /^(attended|chaired|mediated|hosted|led|welcomed)$/.test(v2)) {
+      if (RE_ATTENDED_CHAIRED_MEDIATED.test(v) || RE_ATTENDED_CHAIRED_MEDIATED_2.test(v2)) {
         const ms = npList(ctx, s, k + 1, c1);
         addRefs(ctx, s, ms, parts);
-        const role = /^(chaired|mediated|hosted|brokered|facilitated|moderated)$/.test(v) ? v : undefined;
-        if (role) for (const m of ms) roles.set(ctx.table.refOf.get(m)!, role.replace(/ed$/, '') + (role === 'chaired' ? '' : ''));
+        const role = RE_CHAIRED_MEDIATED_HOSTED.test(v) ? v : undefined;
+        if (role) for (const m of ms) roles.set(ctx.table.refOf.get(m)!, role.replace(RE_ED, '') + (role === 'chaired' ? '' : ''));
       }
     }
     // "with Oman acting as mediator", "attended billionaire Roman Abramovich and president Erdoğan"
     for (let k = 0; k < n; k++) {
-      if (toks[k]!.lower === 'acting' && toks[k + 1]?.lower === 'as' && /^(mediator|host|facilitator|broker)$/.test(toks[k + 2]?.lower ?? '')) {
+      if (toks[k]!.lower === 'acting' && toks[k + 1]?.lower === 'as' && RE_MEDIATOR_HOST_FACILITATOR.test(toks[k + 2]?.lower ?? '')) {
         const o = s.owner[k - 1] ?? -1;
         const m = o >= 0 ? s.mentions[o] : undefined;
         if (m) addRefs(ctx, s, [m], parts), roles.set(ctx.table.refOf.get(m) ?? '', toks[k + 2]!.lower);
       }
-      if (/^(attended|attend)$/.test(toks[k]!.lower) && k > i && toks[k + 1]?.lower !== 'by') addRefs(ctx, s, npList(ctx, s, k + 1, n), parts);
+      if (RE_ATTENDED_ATTEND.test(toks[k]!.lower) && k > i && toks[k + 1]?.lower !== 'by') addRefs(ctx, s, npList(ctx, s, k + 1, n), parts);
     }
     for (const r of [...parts]) if (!r) parts.delete(r);
     for (const m of claimedByBetween) {
@@ -227,9 +346,9 @@ function sentenceMeetings(ctx: Ctx, s: SentenceCtx & SentenceDates): Found[] {
     if (date && ctx.refDate && status !== 'held' && date < ctx.refDate) date = null;
     const place = placeFor(ctx, s, i, c0, c1);
     const clauseText = s.text.slice(toks[c0]!.start - s.start, toks[Math.max(c0, c1 - 1)]!.end - s.start);
-    const mode: MeetingMode = /\b(phone|telephone|phoned|call|video ?link|videoconference|video conference|virtual|virtually|by video)\b/i.test(clauseText) && !/\bcalled for\b/i.test(clauseText)
+    const mode: MeetingMode = RE_PHONE_TELEPHONE_PHONED.test(clauseText) && !RE_CALLED_FOR.test(clauseText)
       ? 'call'
-      : /^(met|meet|meets|visit|visited|visiting|summit|hosted|face|across)$/.test(w) || place
+      : RE_MET_MEET_MEETS_2.test(w) || place
         ? 'in_person'
         : 'unknown';
     // one field order for every draft (absent ones undefined): one hidden class for all of them
@@ -249,7 +368,7 @@ function sentenceMeetings(ctx: Ctx, s: SentenceCtx & SentenceDates): Found[] {
       rule: kind === 'verb' ? `meeting-verb "${toks[i]!.text}"` : `meeting-noun "${toks[i]!.text}"`,
       ordinal: ordinalBefore(s, i).ordinal,
     };
-    out.push({ d, anaphoric: anaphoric && strong === 0, indefinite, inherited, visit: /^(visit|visited|visits|visiting|trip)$/.test(w), dateExpr: de });
+    out.push({ d, anaphoric: anaphoric && strong === 0, indefinite, inherited, visit: RE_VISIT_VISITED_VISITS.test(w), dateExpr: de });
   }
   return out;
 }
@@ -265,7 +384,7 @@ function integrate(ctx: Ctx, drafts: MeetingDraft[], f: Found): void {
     const ownPlace = !f.anaphoric && d.place && d.place.specific >= 1 && prev && (!prev.place || prev.place.name !== d.place.name);
     if (prev && (f.anaphoric || !f.indefinite) && !ownPlace) return merge(prev, d, true, f.dateExpr, ctx);
     // "The first round was held in Muscat": a round of the same negotiation, between the same parties
-    if (/^(round|rounds|talks|negotiations)$/.test(d.trigger.toLowerCase()) && d.place && drafts.length) {
+    if (RE_ROUND_ROUNDS_TALKS.test(d.trigger.toLowerCase()) && d.place && drafts.length) {
       const base = drafts.find((m) => m.participants.size >= 2);
       if (base) for (const p of base.participants) if (ctx.table.actors.get(p)?.kind !== 'person') d.participants.add(p);
     }
@@ -325,7 +444,7 @@ function onlyCountries(ctx: Ctx, set: Set<string>): boolean {
   return [...set].every((p) => ctx.table.actors.get(p)?.kind !== 'person');
 }
 // "about five hours" says more than "marathon"
-const numeric = (x: string) => /\d|one|two|three|four|five|six|seven|eight|nine|ten/i.test(x);
+const numeric = (x: string) => RE_ONE_TWO_THREE.test(x);
 
 function merge(into: MeetingDraft, d: MeetingDraft, anaphoric: boolean, de?: DateExpr, ctx?: Ctx): void {
   // "the summit" read as planned in its own sentence ("to attend the summit") takes the tense of what it refers to
@@ -367,17 +486,17 @@ function statusOk(a: MeetingDraft, b: MeetingDraft): boolean {
 }
 function ordinalOk(a: MeetingDraft, b: MeetingDraft): boolean {
   // "similar talks", "a previous meeting": not the one being reported
-  if (b.ordinal && /^(similar|previous|separate|other|earlier)$/.test(b.ordinal)) return false;
+  if (b.ordinal && RE_SIMILAR_PREVIOUS_SEPARATE.test(b.ordinal)) return false;
   return !countedOrdinal(a.ordinal) || !countedOrdinal(b.ordinal) || countedOrdinal(a.ordinal) === countedOrdinal(b.ordinal);
 }
-const countedOrdinal = (s?: string) => (s && /^(first|second|third|fourth|fifth)$/.test(s) ? s : undefined);
+const countedOrdinal = (s?: string) => (s && RE_FIRST_SECOND_THIRD.test(s) ? s : undefined);
 
 /** "the second round", "similar peace talks", "a previous meeting": the word that sets this meeting apart. */
 function ordinalBefore(s: SentenceCtx, i: number): { ordinal?: string } {
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     const w = s.toks[k]!.lower;
-    if (/^(first|second|third|fourth|fifth|next|another|previous|earlier|latest|new|similar|separate|other)$/.test(w)) return { ordinal: w };
-    if (/^(the|a|an|of|,|;|and)$/.test(w) && k < i - 1 && !/^(the|a|an)$/.test(w)) break;
+    if (RE_FIRST_SECOND_THIRD_2.test(w)) return { ordinal: w };
+    if (RE_THE_AN_OF.test(w) && k < i - 1 && !RE_THE_AN.test(w)) break;
   }
   return {};
 }
@@ -421,7 +540,7 @@ function finish(ctx: Ctx, drafts: MeetingDraft[]): MeetingDraft[] {
   return drafts.filter((d) => d.participants.size >= 1);
 }
 
-const lowerDay = (s: string) => (/(monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i.exec(s)?.[1] ?? s).toLowerCase();
+const lowerDay = (s: string) => (RE_MONDAY_TUESDAY_WEDNESDAY.exec(s)?.[1] ?? s).toLowerCase();
 const firstBodySentence = (ctx: Ctx) => ctx.sentences.find((s) => s.body)?.index ?? 0;
 
 /** Who belongs to which country's delegation: "the head of the Ukrainian delegation, X", "X led the Russian delegation, which also included A; B; and C". */
@@ -429,24 +548,24 @@ function delegationMembers(ctx: Ctx): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
   let sentence = 0;
   for (const s of ctx.sentences) {
-    if (!s.body || !/delegation|team|counterpart|negotiators|side\b/.test(s.text)) continue;
+    if (!s.body || !RE_DELEGATION_TEAM_COUNTERPART.test(s.text)) continue;
     // "the Ukrainian delegation", "Russia's team", and a country by its name: "led on the US side by A and B"
-    const dels = s.mentions.filter((m) => m.type === 'country' && /^(delegation|team|counterpart|negotiators|side)$/.test(m.groupNoun ?? possessiveNoun(s, m) ?? s.toks[m.t1]?.lower ?? ''));
+    const dels = s.mentions.filter((m) => m.type === 'country' && RE_DELEGATION_TEAM_COUNTERPART_2.test(m.groupNoun ?? possessiveNoun(s, m) ?? s.toks[m.t1]?.lower ?? ''));
     const countries = new Set(dels.map((m) => m.key));
     if (countries.size !== 1) continue;
     const c = `country:${[...countries][0]}`;
     sentence = s.index;
-    const hasLead = /\b(led|leads|leading|heads|headed|heading|head|included|including|includes|members?|chief|counterpart)\b/i.test(s.text);
+    const hasLead = RE_LED_LEADS_LEADING.test(s.text);
     if (!hasLead) continue;
     const del = dels[0]!;
-    const incl = s.toks.findIndex((t) => /^(included|including|includes|comprising|comprised)$/.test(t.lower));
+    const incl = s.toks.findIndex((t) => RE_INCLUDED_INCLUDING_INCLUDES.test(t.lower));
     for (const m of s.mentions) {
       if (m.type !== 'person' || m.inTitle) continue;
       const r = ctx.table.refOf.get(m);
       if (!r) continue;
       const lo = Math.min(m.t0, del.t0);
       const hi = Math.max(m.t0, del.t0);
-      const between = s.toks.slice(lo, hi).some((t) => /^(that|between|with|said|told|across|from|met|meets|meeting|sitting|facing|opposite|against|versus|to)$/.test(t.lower));
+      const between = s.toks.slice(lo, hi).some((t) => RE_THAT_BETWEEN_WITH.test(t.lower));
       // "the US delegation in the Kremlin Vladimir Putin and Kirill Dmitriev": a person named with
       // someone of another country, between him and the delegation, is on that one's side
       const otherSide = s.mentions.some((o) => {
@@ -464,7 +583,7 @@ function delegationMembers(ctx: Ctx): Map<string, Map<string, number>> {
       out.set(c, ms);
       // a member of a country's delegation belongs to that country
       const member = ctx.table.actors.get(r);
-      if (member && !member.affiliation) member.affiliation = { type: 'country', key: c.replace(/^country:/, '') };
+      if (member && !member.affiliation) member.affiliation = { type: 'country', key: c.replace(RE_COUNTRY, '') };
     }
   }
   return out;
@@ -483,7 +602,7 @@ function counterparts(ctx: Ctx, d: MeetingDraft): void {
       const cref = ctx.table.refOf.get(m);
       if (!cref || !d.participants.has(cref)) continue;
       const others = [...d.participants].map((p) => ctx.table.actors.get(p)!).filter((a) => a && a.kind === 'person');
-      const office = (a: { roles: Set<string> }) => [...a.roles].map((r) => (/(foreign minister|defen[cs]e minister|secretary of state|secretary of defen[cs]e|national security advis[eo]r|prime minister|president|envoy)/i.exec(r)?.[1] ?? '').toLowerCase()).find(Boolean);
+      const office = (a: { roles: Set<string> }) => [...a.roles].map((r) => (RE_FOREIGN_MINISTER_DEFEN.exec(r)?.[1] ?? '').toLowerCase()).find(Boolean);
       const mine = others.map(office).find(Boolean);
       const match = [...ctx.table.actors.values()].find(
         (a) => a.kind === 'person' && a.affiliation?.key === m.key && (!mine || office(a) === mine || office(a)?.replace('defense', 'defence') === mine.replace('defense', 'defence')),
@@ -503,17 +622,17 @@ function isExcludedNoun(s: SentenceCtx, i: number): boolean {
   const t = s.toks;
   const w = t[i]!.lower;
   const prev = t[i - 1]?.lower ?? '';
-  if (w === 'conference' && /^(news|press|video)$/.test(prev)) return true;
-  if (w === 'call' && !(/^(phone|telephone|video|a|the)$/.test(prev) && (/^(phone|telephone|video)$/.test(prev) || t[i + 1]?.lower === 'with'))) return true;
-  if (w === 'call' && /^(for)$/.test(t[i + 1]?.lower ?? '')) return true;
-  if (w === 'round' && !/^(of)$/.test(t[i + 1]?.lower ?? '') && !/^(first|second|third|fourth|fifth|next|latest|new|another)$/.test(prev)) return true;
-  if (w === 'session' && !/^(marathon|negotiating|closed-door|plenary|their|his|the)$/.test(prev)) return true;
-  if (/^(discussion|discussions)$/.test(w) && /^(under|in)$/.test(prev)) return true; // "remain under discussion"
-  if (w === 'dialogue' && !/^(direct|high-level|strategic|bilateral)$/.test(prev)) return true;
-  if (w === 'negotiating' && !/^(table|round|session)$/.test(t[i + 1]?.lower ?? '')) return true;
-  if (/^(talks|negotiations)$/.test(w) && /^(peace|ceasefire|cease-fire)$/.test(prev) && /^(process)$/.test(t[i + 1]?.lower ?? '')) return true;
+  if (w === 'conference' && RE_NEWS_PRESS_VIDEO.test(prev)) return true;
+  if (w === 'call' && !(RE_PHONE_TELEPHONE_VIDEO.test(prev) && (RE_PHONE_TELEPHONE_VIDEO_2.test(prev) || t[i + 1]?.lower === 'with'))) return true;
+  if (w === 'call' && RE_FOR.test(t[i + 1]?.lower ?? '')) return true;
+  if (w === 'round' && !RE_OF.test(t[i + 1]?.lower ?? '') && !RE_FIRST_SECOND_THIRD_3.test(prev)) return true;
+  if (w === 'session' && !RE_MARATHON_NEGOTIATING_CLOSED.test(prev)) return true;
+  if (RE_DISCUSSION_DISCUSSIONS.test(w) && RE_UNDER_IN.test(prev)) return true; // "remain under discussion"
+  if (w === 'dialogue' && !RE_DIRECT_HIGH_LEVEL.test(prev)) return true;
+  if (w === 'negotiating' && !RE_TABLE_ROUND_SESSION.test(t[i + 1]?.lower ?? '')) return true;
+  if (RE_TALKS_NEGOTIATIONS.test(w) && RE_PEACE_CEASEFIRE_CEASE.test(prev) && RE_PROCESS.test(t[i + 1]?.lower ?? '')) return true;
   // "negotiation experience", "meeting room": a meeting word used as a modifier
-  if (/^(room|place|point|venue|experience|table|format|schedule)$/.test(t[i + 1]?.lower ?? '') && !/^(talks)$/.test(w)) return true;
+  if (RE_ROOM_PLACE_POINT.test(t[i + 1]?.lower ?? '') && !RE_TALKS.test(w)) return true;
   return false;
 }
 
@@ -522,17 +641,17 @@ function isMeetVerb(s: SentenceCtx, i: number): boolean {
   const w = t[i]!.lower;
   const next = t[i + 1]?.lower ?? '';
   const prev = t[i - 1]?.lower ?? '';
-  if (w === 'meeting') return next === 'with' || /^(is|are|was|were|been|be)$/.test(prev) || prev === ',';
-  if (/^(visit|visits)$/.test(w)) return /^(to|will|would|to|plans|plan)$/.test(prev) || /^(to|will)$/.test(t[i - 2]?.lower ?? '');
-  if (/^(received|welcomed|greeted)$/.test(w)) {
+  if (w === 'meeting') return next === 'with' || RE_IS_ARE_WAS.test(prev) || prev === ',';
+  if (RE_VISIT_VISITS.test(w)) return RE_TO_WILL_WOULD.test(prev) || RE_TO_WILL.test(t[i - 2]?.lower ?? '');
+  if (RE_RECEIVED_WELCOMED_GREETED.test(w)) {
     // "welcomed personally by President Erdogan", "received Putin": only with a person on the other side
     const o = s.owner[i + 1] ?? -1;
     return (o >= 0 && s.mentions[o]!.type === 'person') || next === 'by' || t[i + 2]?.lower === 'by';
   }
-  if (/^(hosted|host|hosts|hosting)$/.test(w)) return true;
-  if (/^(talked|negotiated|negotiate|negotiating|consult|consulted|consulting)$/.test(w)) return next === 'with' || t[i + 2]?.lower === 'with';
+  if (RE_HOSTED_HOST_HOSTS_2.test(w)) return true;
+  if (RE_TALKED_NEGOTIATED_NEGOTIATE.test(w)) return next === 'with' || t[i + 2]?.lower === 'with';
   if (w === 'phoned') return true;
-  if (/^(gathered|gather|convened|convene|convenes)$/.test(w)) return true;
+  if (RE_GATHERED_GATHER_CONVENED.test(w)) return true;
   return true;
 }
 
@@ -540,7 +659,7 @@ function isMeetVerb(s: SentenceCtx, i: number): boolean {
 function negated(s: SentenceCtx, i: number, c0: number): boolean {
   for (let k = Math.max(c0, i - 6); k < i; k++) {
     const w = s.toks[k]!.lower;
-    if (w === 'no' && !/^(longer)$/.test(s.toks[k + 1]?.lower ?? '')) return true;
+    if (w === 'no' && !RE_LONGER.test(s.toks[k + 1]?.lower ?? '')) return true;
   }
   return false;
 }
@@ -549,7 +668,7 @@ function negated(s: SentenceCtx, i: number, c0: number): boolean {
 function clause(s: SentenceCtx, i: number): [number, number] {
   const t = s.toks;
   let a = i;
-  while (a > 0 && !isBoundary(s, a - 1) && !(s.owner[a - 1]! < 0 && SPEECH_VERBS.has(t[a - 1]!.lower) && a - 1 < i - 1 && !/^(agreed)$/.test(t[a - 1]!.lower))) a--;
+  while (a > 0 && !isBoundary(s, a - 1) && !(s.owner[a - 1]! < 0 && SPEECH_VERBS.has(t[a - 1]!.lower) && a - 1 < i - 1 && !RE_AGREED.test(t[a - 1]!.lower))) a--;
   let b = i + 1;
   while (b < t.length && !isBoundary(s, b)) {
     if (t[b]!.text === ',' && s.owner[b + 1]! < 0 && SPEECH_VERBS.has(t[b + 1]?.lower ?? '')) break;
@@ -565,11 +684,11 @@ function isBoundary(s: SentenceCtx, k: number): boolean {
   const w = t[k]!.lower;
   if (STOP.test(t[k]!.text)) return true;
   if (OPENERS.test(w)) {
-    if (w === 'as' && !/^(,)$/.test(t[k - 1]?.text ?? '') && !/^(the|a|both|his|her)$/.test(t[k + 1]?.lower ?? '')) return false;
-    if (w === 'before' || w === 'after') return /^(,)$/.test(t[k - 1]?.text ?? '') || k === 0 || /^(the|a|an)$/.test(t[k + 1]?.lower ?? '') === false;
+    if (w === 'as' && !RE_COMMA.test(t[k - 1]?.text ?? '') && !RE_THE_BOTH_HIS.test(t[k + 1]?.lower ?? '')) return false;
+    if (w === 'before' || w === 'after') return RE_COMMA.test(t[k - 1]?.text ?? '') || k === 0 || RE_THE_AN.test(t[k + 1]?.lower ?? '') === false;
     return true;
   }
-  if (w === ',' && /^(and|but|while|citing|according|adding|saying|with|who|which)$/.test(t[k + 1]?.lower ?? '')) return true;
+  if (w === ',' && RE_AND_BUT_WHILE.test(t[k + 1]?.lower ?? '')) return true;
   if (w === 'that' && k > 0 && s.owner[k - 1]! < 0 && SPEECH_VERBS.has(t[k - 1]!.lower)) return true;
   return false;
 }
@@ -587,7 +706,7 @@ function findWithAfter(s: SentenceCtx, from: number, to: number): number {
       if (s.toks[k - 1]?.text === ',') return -1;
       return k;
     }
-    if (/^(between|by|about|on|over|to|for|that|said)$/.test(w)) return -1;
+    if (RE_BETWEEN_BY_ABOUT.test(w)) return -1;
   }
   return -1;
 }
@@ -610,15 +729,15 @@ function npList(ctx: Ctx, s: SentenceCtx, from: number, to: number): Mention[] {
       if (s.toks[k]?.text === "'s") break; // "Tehran's nuclear program": a possessor, the list is over
       continue;
     }
-    if (t.text === ',' || /^(and|&|both|as|well|including|from)$/.test(t.lower)) {
+    if (t.text === ',' || RE_AND_BOTH_AS.test(t.lower)) {
       // ", which", ", who", ", a former ...": the list is over
-      if (t.text === ',' && /^(which|who|whose|said|told|according|the|a|an|his|her)$/.test(s.toks[k + 1]?.lower ?? '') && out.length) {
-        if (!/^(the|a|an|his|her)$/.test(s.toks[k + 1]?.lower ?? '')) break;
+      if (t.text === ',' && RE_WHICH_WHO_WHOSE.test(s.toks[k + 1]?.lower ?? '') && out.length) {
+        if (!RE_THE_AN_HIS.test(s.toks[k + 1]?.lower ?? '')) break;
       }
       k++;
       continue;
     }
-    if (DETS.test(t.lower) || isGroupWord(t.lower) || /^(head|chief|leader|members?|of)$/.test(t.lower) || KB.roleHeads.has(t.lower) || KB.roleModifiers.has(t.lower) || /^(\d+|nine-person|[a-z]+-person|[a-z]+-member)$/.test(t.lower)) {
+    if (DETS.test(t.lower) || isGroupWord(t.lower) || RE_HEAD_CHIEF_LEADER.test(t.lower) || KB.roleHeads.has(t.lower) || KB.roleModifiers.has(t.lower) || RE_NINE_PERSON_PERSON.test(t.lower)) {
       k++;
       continue;
     }
@@ -644,7 +763,7 @@ function pseudo(ref: string): Mention {
 }
 
 function isGroupWord(w: string): boolean {
-  return KB.delegationNouns.has(w) || /^(team|side|delegation|delegations|officials|delegates|envoys|leaders|representatives|negotiators|chiefs|counterpart|counterparts|administration)$/.test(w);
+  return KB.delegationNouns.has(w) || RE_TEAM_SIDE_DELEGATION.test(w);
 }
 
 /** The person a mention is the title of, when it is inside a title ("Russian" in "Russian President Putin"). */
@@ -672,21 +791,21 @@ export function isModifierUse(s: SentenceCtx, m: Mention): boolean {
   if (m.type !== 'person') return false;
   const nx = s.toks[m.t1];
   if (!nx || nx.kind !== 'word' || nx.cap) return false;
-  return KB.roleHeads.has(nx.lower) || KB.roleModifiers.has(nx.lower) || KB.delegationNouns.has(nx.lower) || /^(administration|government|campaign|era|camp|plan|peace|loyalists|supporters|allies|ally|aides|family|team)$/.test(nx.lower);
+  return KB.roleHeads.has(nx.lower) || KB.roleModifiers.has(nx.lower) || KB.delegationNouns.has(nx.lower) || RE_ADMINISTRATION_GOVERNMENT_CAMPAIGN.test(nx.lower);
 }
 
 export function isPlaceUse(s: SentenceCtx, m: Mention): boolean {
   const next = s.toks[m.t1];
   // "the Ukraine war", "the U.S. side": a name before a noun modifies it ("in Hanoi ended" does not)
   const theBefore = s.toks[m.t0 - 1]?.lower === 'the' || !PLACE_PREPS.has(s.toks[m.t0 - 1]?.lower ?? '');
-  if (theBefore && next && next.kind === 'word' && !next.cap && !/^(and|or|on|in|at|to|for|with|by|from|as|after|before|last|this|next|earlier|later|where|which|who|that|since|until|during|over|under|amid|is|was|were|are|has|had|have)$/.test(next.lower)) return false;
+  if (theBefore && next && next.kind === 'word' && !next.cap && !RE_AND_OR_ON.test(next.lower)) return false;
   if (s.toks[m.t0 - 1]?.lower === 'to' && s.toks[m.t0 - 2]?.lower === 'according') return false;
   if (s.toks[m.t0 - 1]?.lower === 'the' && s.toks[m.t0 - 2]?.lower === 'to' && s.toks[m.t0 - 3]?.lower === 'according') return false;
   let k = m.t0 - 1;
-  while (k >= 0 && /^(the|historic|northern|southern|eastern|western|central|capital|city|of)$/.test(s.toks[k]!.lower) && s.toks[k]!.lower !== 'of') k--;
+  while (k >= 0 && RE_THE_HISTORIC_NORTHERN.test(s.toks[k]!.lower) && s.toks[k]!.lower !== 'of') k--;
   const p = s.toks[k]?.lower ?? '';
   if (PLACE_PREPS.has(p)) return true;
-  if (p === 'of' && /^(city|capital|outskirts|town|suburbs|streets|centre|center)$/.test(s.toks[k - 1]?.lower ?? '')) return true;
+  if (p === 'of' && RE_CITY_CAPITAL_OUTSKIRTS.test(s.toks[k - 1]?.lower ?? '')) return true;
   return false;
 }
 
@@ -695,7 +814,7 @@ export function subjectOf(ctx: Ctx, s: SentenceCtx, v: number, c0: number): { re
   const t = s.toks;
   let k = v - 1;
   // skip auxiliaries, adverbs and dates: "has met", "are set to meet", "met late on Monday"
-  while (k >= c0 && (AUX.test(t[k]!.lower) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/.test(t[k]!.lower) || (t[k]!.text === ',' && AUX.test(t[k - 1]?.lower ?? '')))) k--;
+  while (k >= c0 && (AUX.test(t[k]!.lower) || RE_MONDAY_TUESDAY_WEDNESDAY_2.test(t[k]!.lower) || (t[k]!.text === ',' && AUX.test(t[k - 1]?.lower ?? '')))) k--;
   if (k < c0) {
     // "After more than a month of talks ..., the diplomacy between" — nothing before
     return { refs: [], inherited: false };
@@ -705,10 +824,10 @@ export function subjectOf(ctx: Ctx, s: SentenceCtx, v: number, c0: number): { re
     const r = lastPerson(ctx, s, k);
     return { refs: r ? [r] : [], inherited: false };
   }
-  if (w === 'they' || ((/^(sides|countries|leaders|men|delegations|governments|nations|parties)$/.test(w)) && /^(two|both|the)$/.test(t[k - 1]?.lower ?? ''))) {
-    const pair = previousPair(ctx, s, k, /^(leaders|men)$/.test(w));
+  if (w === 'they' || ((RE_SIDES_COUNTRIES_LEADERS.test(w)) && RE_TWO_BOTH_THE.test(t[k - 1]?.lower ?? ''))) {
+    const pair = previousPair(ctx, s, k, RE_LEADERS_MEN.test(w));
     // "the two countries": the countries, also when the people of the talks were named
-    if (/^(countries|nations|governments)$/.test(w)) {
+    if (RE_COUNTRIES_NATIONS_GOVERNMENTS.test(w)) {
       const cs = pair.map((r) => {
         const a = ctx.table.actors.get(r);
         return a?.kind === 'person' && a.affiliation?.type === 'country' ? `country:${a.affiliation.key}` : r;
@@ -726,7 +845,7 @@ export function subjectOf(ctx: Ctx, s: SentenceCtx, v: number, c0: number): { re
       let q = k - 1;
       while (q >= 0 && t[q]!.text !== ',' && k - q < 30) q--;
       const aside = t.slice(q + 1, k).map((x) => x.lower).join(' ');
-      if (q >= 0 && t[q]!.text === ',' && /^(along with|together with|as well as|including|like|unlike|who|which|whose|while)\b/.test(aside)) {
+      if (q >= 0 && t[q]!.text === ',' && RE_ALONG_WITH_TOGETHER.test(aside)) {
         k = q - 1;
         continue;
       }
@@ -767,9 +886,9 @@ function holdVerbBefore(s: SentenceCtx, i: number, c0: number): number {
 function determinerOf(s: SentenceCtx, i: number): string {
   for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
     const w = s.toks[k]!.lower;
-    if (/^(the|a|an|another|these|those|this|that|their|his|her|its)$/.test(w)) return w;
+    if (RE_THE_AN_ANOTHER.test(w)) return w;
     if (s.toks[k]!.text === "'s") return 'poss';
-    if (/^(,|;|and|with|of)$/.test(w)) return '';
+    if (RE_AND_WITH_OF.test(w)) return '';
   }
   return '';
 }
@@ -793,7 +912,7 @@ function possessorOf(ctx: Ctx, s: SentenceCtx, i: number): string[] {
       return r ? [r] : [];
     }
     if (w === 'their') return previousPair(ctx, s, k);
-    if (/^(,|;|and|with|of|the|a|an|in|at|on)$/.test(w)) return [];
+    if (RE_AND_WITH_OF_2.test(w)) return [];
   }
   return [];
 }
@@ -838,7 +957,7 @@ export function previousPair(ctx: Ctx, s: SentenceCtx, before = s.toks.length, p
 
 function inheritPair(ctx: Ctx, s: SentenceCtx, from: number, parts: Set<string>): boolean {
   const w = `${s.toks[from]?.lower ?? ''} ${s.toks[from + 1]?.lower ?? ''} ${s.toks[from + 2]?.lower ?? ''}`;
-  if (/^(the two|both) /.test(w)) {
+  if (RE_THE_TWO_BOTH.test(w)) {
     const p = previousPair(ctx, s, from);
     p.forEach((r) => parts.add(r));
     return p.length > 0;
@@ -856,19 +975,19 @@ function statusOf(s: SentenceCtx, i: number, c0: number, c1: number): MeetingSta
   let end = Math.max(c1, i + 1);
   // "talks with the RSF, which are scheduled to take place on Wednesday"
   const rel = lowerSpan(s.toks, end, end + 3);
-  if (/^(, )?(which|that) /.test(rel)) end = Math.min(s.toks.length, end + 10);
+  if (RE_WHICH_THAT.test(rel)) end = Math.min(s.toks.length, end + 10);
   const win = lowerSpan(s.toks, Math.max(0, Math.min(c0, i - 8)), Math.min(s.toks.length, end));
   const before = lowerSpan(s.toks, Math.max(0, i - 10), i).replace(/\b(asked|wondered|whether) if\b/g, '$1');
-  if (/\b(resumption of|to facilitate|to resume|to prepare for)\b/.test(before)) return 'planned';
-  if (/\b(before|ahead of)( \S+){0,5}$/.test(lowerSpan(s.toks, Math.max(0, i - 6), i)) && /^(talks|negotiations|meeting|summit|round|consultations)$/.test(s.toks[i]!.lower) && !/\b(the|those|these)$/.test(s.toks.slice(Math.max(0, i - 2), i).map((t) => t.lower).join(' '))) return 'planned';
+  if (RE_RESUMPTION_OF_TO.test(before)) return 'planned';
+  if (RE_BEFORE_AHEAD_OF.test(lowerSpan(s.toks, Math.max(0, i - 6), i)) && RE_TALKS_NEGOTIATIONS_MEETING.test(s.toks[i]!.lower) && !RE_THE_THOSE_THESE.test(s.toks.slice(Math.max(0, i - 2), i).map((t) => t.lower).join(' '))) return 'planned';
   const w = s.toks[i]!.lower;
-  if (/\b(cancel+ed|called off|postponed|scrapped|suspended)\b/.test(win)) return 'cancelled';
-  if (/\b(calls?|called|calling) for\b|\bpropos(ed|es|ing|al)\b|\boffer(ed|s)? to host\b|\brequest(ed|s)?\b|\bpossibility of\b|\b(ready|willing|prepared) to (meet|host|hold)\b|\bunless\b|\bonce\b|(?<!asked )\bif\b|\binvit(ed|es|ation)\b|\bfuture\b|\bpotential\b|\bpush(ed|ing)? for\b|\bseek(s|ing)?\b|\bwants? to meet\b|\bcould\b|\bpick up the phone\b/.test(before + ' ' + w)) {
-    if (!/\b(held|met|took place)\b/.test(before)) return 'proposed';
+  if (RE_CANCEL_ED_CALLED.test(win)) return 'cancelled';
+  if (RE_CALLS_CALLED_CALLING.test(before + ' ' + w)) {
+    if (!RE_HELD_MET_TOOK.test(before)) return 'proposed';
   }
-  if (/\b(will|would|shall|set to|scheduled|expected to|plans? to|planned|planning|due to|is to|are to|upcoming|next week|later this|another round|arranged|ahead of|preparing|to be held|to start|to begin|agreed to (have|hold|meet)|to attend|to consult|to host|to meet|tomorrow)\b/.test(before + ' ' + win.slice(0, 200))) {
-    if (/\b(ahead of)\b/.test(before) && !/\b(will|would|set to|scheduled)\b/.test(before)) return w === 'talks' || w === 'negotiations' ? 'planned' : 'held';
-    if (/\b(met|held|hosted|convened|concluded|wrapped up|took place)\b/.test(before + ' ' + w) && !/\b(will|would|set to|to be held)\b/.test(before)) return 'held';
+  if (RE_WILL_WOULD_SHALL.test(before + ' ' + win.slice(0, 200))) {
+    if (RE_AHEAD_OF.test(before) && !RE_WILL_WOULD_SET.test(before)) return w === 'talks' || w === 'negotiations' ? 'planned' : 'held';
+    if (RE_MET_HELD_HOSTED.test(before + ' ' + w) && !RE_WILL_WOULD_SET_2.test(before)) return 'held';
     return 'planned';
   }
   return 'held';
@@ -885,7 +1004,7 @@ function dateUsable(s: SentenceCtx, d: DateExpr): boolean {
 
 function dateFor(s: SentenceCtx & SentenceDates, i: number, c0: number, c1: number, future = false): DateExpr | undefined {
   let c1x = c1;
-  if (/^(,|which|that)$/.test(s.toks[c1]?.lower ?? '') && /^(which|that|are|is)$/.test(s.toks[c1 + 1]?.lower ?? s.toks[c1]?.lower ?? '')) c1x = Math.min(s.toks.length, c1 + 12);
+  if (RE_WHICH_THAT_2.test(s.toks[c1]?.lower ?? '') && RE_WHICH_THAT_ARE.test(s.toks[c1 + 1]?.lower ?? s.toks[c1]?.lower ?? '')) c1x = Math.min(s.toks.length, c1 + 12);
   const after = s.dates.filter((d) => d.t0 > i && d.t0 < c1x && dateUsable(s, d) && d.kind !== 'vague');
   if (future && after.length) return after[0];
   const inClause = s.dates.filter((d) => d.t0 >= c0 && d.t1 <= c1 + 1 && dateUsable(s, d));
@@ -907,18 +1026,18 @@ function placeFor(ctx: Ctx, s: SentenceCtx, i: number, c0: number, c1: number): 
   let hi = i + 1;
   const noun = MEET_NOUNS.test(s.toks[i]!.lower);
   // a noun's own words, longer when a list of parties follows: "the summit between A and B in Hanoi"
-  const listAfter = noun && /^(between|with)$/.test(s.toks.slice(i + 1, i + 4).find((t) => /^(between|with)$/.test(t.lower))?.lower ?? '');
-  while (hi < s.toks.length && hi < i + (noun && !listAfter ? 8 : 20) && !/^[,;:]$/.test(s.toks[hi]!.text)) hi++;
+  const listAfter = noun && RE_BETWEEN_WITH.test(s.toks.slice(i + 1, i + 4).find((t) => RE_BETWEEN_WITH.test(t.lower))?.lower ?? '');
+  while (hi < s.toks.length && hi < i + (noun && !listAfter ? 8 : 20) && !RE_CLAUSE_PUNCT.test(s.toks[hi]!.text)) hi++;
   // "talks with the RSF, which are scheduled to take place on Wednesday in Geneva"
-  if (s.toks[hi]?.text === ',' && /^(which|that)$/.test(s.toks[hi + 1]?.lower ?? '')) {
+  if (s.toks[hi]?.text === ',' && RE_WHICH_THAT_3.test(s.toks[hi + 1]?.lower ?? '')) {
     hi += 2;
-    while (hi < s.toks.length && hi < i + 24 && !/^[,;:]$/.test(s.toks[hi]!.text)) hi++;
+    while (hi < s.toks.length && hi < i + 24 && !RE_CLAUSE_PUNCT.test(s.toks[hi]!.text)) hi++;
   }
   // "talks earlier in the month, in Kyiv"
-  if (s.toks[hi]?.text === ',' && /^(in|at)$/.test(s.toks[hi + 1]?.lower ?? '')) hi = Math.min(s.toks.length, hi + 4);
+  if (s.toks[hi]?.text === ',' && RE_IN_AT.test(s.toks[hi + 1]?.lower ?? '')) hi = Math.min(s.toks.length, hi + 4);
   if (!noun) hi = Math.max(hi, c1);
   let lo = i;
-  while (lo > 0 && lo > i - 4 && !/^[,;:]$/.test(s.toks[lo - 1]!.text)) lo--;
+  while (lo > 0 && lo > i - 4 && !RE_CLAUSE_PUNCT.test(s.toks[lo - 1]!.text)) lo--;
   lo = Math.min(lo, c0);
   for (const m of s.mentions) {
     if (m.t0 < lo || m.t0 >= hi) continue;
@@ -931,9 +1050,9 @@ function placeFor(ctx: Ctx, s: SentenceCtx, i: number, c0: number, c1: number): 
     else if (m.type === 'place' && !m.document) {
       // a named building: the city comes from elsewhere; keep it when nothing better
       cand = { name: m.key, specific: 0.5 };
-    } else if (m.type === 'country' && (m.via === 'seat' || m.via === 'capital') && (isPlaceUse(s, m) || beforeTrigger || /^(hosted|hosts|host)$/.test(s.toks[m.t1]?.lower ?? '') || s.toks[m.t0 - 1]?.text === ',')) {
+    } else if (m.type === 'country' && (m.via === 'seat' || m.via === 'capital') && (isPlaceUse(s, m) || beforeTrigger || RE_HOSTED_HOSTS_HOST.test(s.toks[m.t1]?.lower ?? '') || s.toks[m.t0 - 1]?.text === ',')) {
       cand = { name: m.city!, country: m.key, specific: 2 };
-    } else if (m.type === 'country' && m.via !== 'demonym' && m.t0 === i + 1 && /^(visit|visited|visits|visiting)$/.test(s.toks[i]!.lower)) {
+    } else if (m.type === 'country' && m.via !== 'demonym' && m.t0 === i + 1 && RE_VISIT_VISITED_VISITS_2.test(s.toks[i]!.lower)) {
       cand = { name: m.city ?? m.key, country: m.key, specific: m.city ? 2 : 1 };
     } else if (m.type === 'country' && m.via !== 'demonym' && isPlaceUse(s, m)) {
       cand = { name: m.key, country: m.key, specific: 1 };
@@ -949,15 +1068,23 @@ function placeFor(ctx: Ctx, s: SentenceCtx, i: number, c0: number, c1: number): 
   return best;
 }
 
+// Words every match of the duration or the outcome patterns holds (they ignore the case of ASCII
+// letters only, so a lower-cased text holds them too): a sentence without one is not searched.
+const DURATION_WORDS = ['hour', 'day', 'minute', 'marathon'];
+const OUTCOME_WORDS = ['with', 'no ', 'reached ', 'struck ', 'signed ', 'agreed to '];
+const holdsAny = (lower: string, words: readonly string[]) => words.some((w) => lower.includes(w));
+
 function durationOf(text: string): { duration?: string } {
-  const m = /\b((?:about|around|nearly|almost|more than|over|some)\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)[\s-](hours?|days?|minutes?)\b/i.exec(text) ?? /\b(multi-?hour|multi-?day|hours-long|hours long|marathon)\b/i.exec(text);
+  if (!holdsAny(text.toLowerCase(), DURATION_WORDS)) return {};
+  const m = RE_ABOUT_AROUND_NEARLY.exec(text) ?? RE_MULTI_HOUR_MULTI.exec(text);
   return m ? { duration: m[0] } : {};
 }
 
 function outcomeOf(text: string): { outcome?: string } {
+  if (!holdsAny(text.toLowerCase(), OUTCOME_WORDS)) return {};
   const m =
-    /\b(ended|concluded|finished|wrapped up)\s+(with(?:out)?\s+[^,.;]{3,40})/i.exec(text) ??
-    /\b(no (?:breakthrough|agreement|deal|compromise)[^,.;]{0,30}|(?:reached|struck|signed) (?:an? )?(?:agreement|deal|accord)[^,.;]{0,30}|agreed to [^,.;]{3,50})/i.exec(text);
+    RE_ENDED_CONCLUDED_FINISHED.exec(text) ??
+    RE_NO_BREAKTHROUGH_AGREEMENT.exec(text);
   if (!m) return {};
   const o = (m[2] ?? m[1] ?? m[0]).trim();
   return o ? { outcome: o } : {};

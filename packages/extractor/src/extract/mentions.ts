@@ -3,6 +3,38 @@ import { FUNCTION_WORDS, NAME_PARTICLES, NON_PERSON_HEADS, PERSON_VERBS, SPEECH_
 import { lastOnly } from './memo';
 import type { Token } from './tokens';
 
+// The patterns the functions below test, built once: a pattern written inside a function is a new
+// RegExp object at every evaluation (allocated, and collected again), and these run per token or line.
+const RE_L_S = /^(.+[\p{L}])'s$/u;
+const RE_AL = /^al-/;
+const RE_ARMY_MILITARY_ARMED = /^(army|military|armed forces)$/;
+const RE_ARMY_MILITARY = /^(army|military)$/;
+const RE_AND_OR = /^(and|,|or)$/;
+const RE_MONDAY_TUESDAY_WEDNESDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const RE_OF_ON_FOR = /^(of|on|for|and|the|&)$/;
+const RE_A_Z = /^[A-Z]{2,}$/;
+const RE_FORCES_ARMY_FRONT = /^(forces|army|front|movement|brigades?|militia|guards?)$/;
+const RE_PALACE_HOUSE_HALL = /^(palace|house|hall|building|tower|square|street|hotel|embassy|consulate|office|center|centre|airport|base|park|stadium|peninsula|gulf|sea|east|west|north|south|region|province|city|island|islands)$/;
+const RE_FORMULA_PLAN_DECLARATION = /^(formula|plan|declaration|accord|accords|agreement|treaty|protocol|charter|initiative|framework|deal|process|program|programme|act|law|bill|ceremony|signing|war|crisis|conflict|operation)$/;
+const RE_NEWS_TIMES_POST = /^(news|times|post|journal|herald|tribune|telegraph|gazette|daily|radio|television|tv|channel|network|press|media)$/;
+const RE_ZA = /^[A-Z][A-Za-z]{1,6}$/;
+const RE_OF_FOR = /^(of|for)$/;
+const RE_MR_MRS_MS = /^(mr|mrs|ms|dr|sir|dame)\.?$/;
+const RE_OF_TO_FOR = /^(of|to|for|the)$/;
+const RE_OF_TO_FOR_2 = /^(of|to|for)$/;
+const RE_OF_TO_THE = /^(of|to|the)$/;
+const RE_AND = /^(and)$/;
+const RE_MR_MRS_MS_2 = /^(mr|mrs|ms|dr)\.?$/;
+const RE_TO_OF_FOR = /^(to|of|for)$/;
+const RE_SENTENCE_PUNCT = /^[;.:]$/;
+const RE_THE_AN_HIS = /^(the|a|an|his|her|its|their|and|;|,)$/;
+const RE_APPOSITIVE_END = /^[,.;:()"“”]$/;
+const RE_WHO_WHICH_SAID = /^(who|which|said|says|told)$/;
+const RE_THE_AN_HIS_2 = /^(the|a|an|his|her|its|their|then)$/;
+const RE_ALSO_LATER_THEN = /^(also|later|then|earlier|had|has|have|was|on|is|will|would|previously|reportedly)$/;
+const RE_THE_AN_HIS_3 = /^(the|a|an|his|her|its|their|and)$/;
+const RE_THE_AN_HIS_4 = /^(the|a|an|his|her|its|their)\s+/i;
+
 /**
  * Stage 2, "mentions": in one sentence, finds the spans that name something —
  * countries (by name, demonym, capital or seat of power), cities,
@@ -109,7 +141,7 @@ function formTokens(form: string): string[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(form.replace(/’/g, "'")))) {
     const w = m[0];
-    const poss = /^(.+[\p{L}])'s$/u.exec(w);
+    const poss = RE_L_S.exec(w);
     if (poss) out.push(poss[1]!, "'s");
     else out.push(w);
   }
@@ -256,7 +288,7 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
         continue;
       }
     }
-    if (!t.cap && !/^al-/.test(t.text)) continue;
+    if (!t.cap && !RE_AL.test(t.text)) continue;
     const hit = lookup(toks, i);
     if (!hit) continue;
     const { entry, len } = hit;
@@ -283,7 +315,7 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
         // "Russian delegation", "Ukrainian officials", "Sudanese army": the country acting
         const next2 = j + 1 < n ? `${toks[j]!.lower} ${toks[j + 1]!.lower}` : '';
         const next1 = j < n ? toks[j]!.lower : '';
-        if (/^(army|military|armed forces)$/.test(next2) || /^(army|military)$/.test(next1)) {
+        if (RE_ARMY_MILITARY_ARMED.test(next2) || RE_ARMY_MILITARY.test(next1)) {
           const nounLen = KB.delegationNouns.has(next2) ? 2 : 1;
           const country = KB.countries.get(entry.country);
           const dem = country?.demonyms[0] ?? toks[i]!.text;
@@ -315,7 +347,7 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
     if (m.type !== 'country' || m.groupNoun) continue;
-    const nx = mentions.find((o) => o.type === 'country' && o.groupNoun && o.t0 === m.t1 + 1 && /^(and|,|or)$/.test(toks[m.t1]!.lower));
+    const nx = mentions.find((o) => o.type === 'country' && o.groupNoun && o.t0 === m.t1 + 1 && RE_AND_OR.test(toks[m.t1]!.lower));
     if (nx && (m.via === 'demonym' || m.via === 'name' || m.via === 'alias')) m.groupNoun = nx.groupNoun;
   }
 
@@ -327,28 +359,28 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
     while (j < n) {
       const t = toks[j]!;
       if (owner[j] !== -1) break;
-      if (t.kind === 'word' && t.cap && !/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(t.text)) {
+      if (t.kind === 'word' && t.cap && !RE_MONDAY_TUESDAY_WEDNESDAY.test(t.text)) {
         if (NON_PERSON_HEADS.has(t.lower)) lastHead = j;
         j++;
-      } else if (/^(of|on|for|and|the|&)$/.test(t.lower) && j + 1 < n && toks[j + 1]!.cap && owner[j + 1] === -1) j++;
+      } else if (RE_OF_ON_FOR.test(t.lower) && j + 1 < n && toks[j + 1]!.cap && owner[j + 1] === -1) j++;
       else break;
     }
     if (lastHead >= 0 && !roleWord(toks[lastHead]!.lower)) {
       const end = lastHead + 1;
       const words = toks.slice(i, end).map((t) => t.lower);
       // "Monday's Summit" or a single generic word ("Palace") is not an organization
-      if (end - i >= 2 || /^[A-Z]{2,}$/.test(toks[i]!.text)) {
-        const kind: EntityKind = words.some((w) => /^(forces|army|front|movement|brigades?|militia|guards?)$/.test(w)) ? 'group' : 'organization';
-        const place = words.some((w) => /^(palace|house|hall|building|tower|square|street|hotel|embassy|consulate|office|center|centre|airport|base|park|stadium|peninsula|gulf|sea|east|west|north|south|region|province|city|island|islands)$/.test(w));
-        const doc = words.some((w) => /^(formula|plan|declaration|accord|accords|agreement|treaty|protocol|charter|initiative|framework|deal|process|program|programme|act|law|bill|ceremony|signing|war|crisis|conflict|operation)$/.test(w));
-        const media = words.some((w) => /^(news|times|post|journal|herald|tribune|telegraph|gazette|daily|radio|television|tv|channel|network|press|media)$/.test(w));
+      if (end - i >= 2 || RE_A_Z.test(toks[i]!.text)) {
+        const kind: EntityKind = words.some((w) => RE_FORCES_ARMY_FRONT.test(w)) ? 'group' : 'organization';
+        const place = words.some((w) => RE_PALACE_HOUSE_HALL.test(w));
+        const doc = words.some((w) => RE_FORMULA_PLAN_DECLARATION.test(w));
+        const media = words.some((w) => RE_NEWS_TIMES_POST.test(w));
         const surface = joinToks(toks, i, end);
         const m = newMention(sentence, toks, i, end, media ? 'media' : place ? 'place' : doc ? 'place' : 'org', surface, 'org');
         m.orgKind = kind;
         if (doc) m.document = true;
         claim(mentions, owner, m);
         // "(RSF)": an acronym defined for it
-        if (toks[end]?.text === '(' && toks[end + 1] && /^[A-Z][A-Za-z]{1,6}$/.test(toks[end + 1]!.text) && toks[end + 2]?.text === ')') {
+        if (toks[end]?.text === '(' && toks[end + 1] && RE_ZA.test(toks[end + 1]!.text) && toks[end + 2]?.text === ')') {
           acronyms.push([toks[end + 1]!.text, surface]);
           docAcronyms.set(toks[end + 1]!.text, surface);
           acronymKinds.set(surface, kind);
@@ -396,7 +428,7 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
     }
     let t0 = i;
     // "Minister of Minerals Mohamed Bashir Abu-Namo": the portfolio belongs to the title
-    const portfolio = j - i >= 3 && t0 >= 2 && /^(of|for)$/.test(toks[t0 - 1]!.lower) && roleEndingAt(toks, t0 - 2) > 0;
+    const portfolio = j - i >= 3 && t0 >= 2 && RE_OF_FOR.test(toks[t0 - 1]!.lower) && roleEndingAt(toks, t0 - 2) > 0;
     if (portfolio) t0++;
     const m = newMention(sentence, toks, t0, j, 'person', joinToks(toks, t0, j), 'name');
     claim(mentions, owner, m);
@@ -434,7 +466,7 @@ function personContext(toks: Token[], m: Mention, mentions: Mention[], owner: In
       titleStart = j + 1;
       continue;
     }
-    if (modWord(t.lower) || /^(mr|mrs|ms|dr|sir|dame)\.?$/.test(t.lower)) {
+    if (modWord(t.lower) || RE_MR_MRS_MS.test(t.lower)) {
       j--;
       titleStart = j + 1;
       continue;
@@ -454,9 +486,9 @@ function personContext(toks: Token[], m: Mention, mentions: Mention[], owner: In
       continue;
     }
     // "envoy to the Middle East", "Secretary of State", "head of the ... delegation"
-    if (/^(of|to|for|the)$/.test(t.lower) && j > 0) {
+    if (RE_OF_TO_FOR.test(t.lower) && j > 0) {
       const k = j - 1;
-      if (roleEndingAt(toks, k) || toks[k]!.lower === 'the' || /^(of|to|for)$/.test(toks[k]!.lower)) {
+      if (roleEndingAt(toks, k) || toks[k]!.lower === 'the' || RE_OF_TO_FOR_2.test(toks[k]!.lower)) {
         j--;
         continue;
       }
@@ -464,12 +496,12 @@ function personContext(toks: Token[], m: Mention, mentions: Mention[], owner: In
     if (t.cap && t.kind === 'word' && j > 0 && sawHead && owner[j] === -1 && !FUNCTION_WORDS.has(t.lower)) {
       // unknown capitalized modifier inside a title ("Middle East envoy", "Sovereign Council Chairman")
       const k = j - 1;
-      if (roleEndingAt(toks, k) || modWord(toks[k]!.lower) || owner[k]! >= 0 || /^(of|to|the)$/.test(toks[k]!.lower)) {
+      if (roleEndingAt(toks, k) || modWord(toks[k]!.lower) || owner[k]! >= 0 || RE_OF_TO_THE.test(toks[k]!.lower)) {
         j--;
         continue;
       }
     }
-    if (/^(and)$/.test(t.lower) && sawHead && j > 0 && roleEndingAt(toks, j - 1)) {
+    if (RE_AND.test(t.lower) && sawHead && j > 0 && roleEndingAt(toks, j - 1)) {
       j--;
       continue;
     }
@@ -480,18 +512,18 @@ function personContext(toks: Token[], m: Mention, mentions: Mention[], owner: In
   for (let k = titleStart; k < (comma ? m.t0 - 1 : m.t0); k++) if (roleEndingAt(toks, k)) hasHead = true;
   // the word right before the name (or the comma) must be a role word or an honorific
   const last = comma ? m.t0 - 2 : m.t0 - 1;
-  let lastOk = last >= 0 && (roleEndingAt(toks, last) > 0 || /^(mr|mrs|ms|dr)\.?$/.test(toks[last]!.lower));
+  let lastOk = last >= 0 && (roleEndingAt(toks, last) > 0 || RE_MR_MRS_MS_2.test(toks[last]!.lower));
   // "special envoy to the Middle East Steve Witkoff": a role, then "to/of/for (the) <name>"
   if (!lastOk && last >= 0 && owner[last]! >= 0) {
     const om = mentions[owner[last]!]!;
     let k = om.t0 - 1;
     if (toks[k]?.lower === 'the') k--;
-    if (/^(to|of|for)$/.test(toks[k]?.lower ?? '') && roleEndingAt(toks, k - 1) > 0) lastOk = true;
+    if (RE_TO_OF_FOR.test(toks[k]?.lower ?? '') && roleEndingAt(toks, k - 1) > 0) lastOk = true;
   }
   if (hasHead && lastOk && titleStart < m.t0) {
     // in "X, a former minister, Y" the comma form needs the title to start a noun phrase
     m.titleT0 = titleStart;
-    m.personEvidence = /^(mr|mrs|ms|dr)\.?$/.test(toks[last]!.lower) ? 'honorific' : 'title';
+    m.personEvidence = RE_MR_MRS_MS_2.test(toks[last]!.lower) ? 'honorific' : 'title';
     setRole(toks, m, mentions, owner, titleStart, comma ? m.t0 - 1 : m.t0);
     return;
   }
@@ -499,9 +531,9 @@ function personContext(toks: Token[], m: Mention, mentions: Mention[], owner: In
   if (comma) {
     for (let k = m.t0 - 2; k >= Math.max(0, m.t0 - 16); k--) {
       const t = toks[k]!;
-      if (/^[;.:]$/.test(t.text) || (owner[k]! >= 0 && mentions[owner[k]!]!.type === 'person')) break;
+      if (RE_SENTENCE_PUNCT.test(t.text) || (owner[k]! >= 0 && mentions[owner[k]!]!.type === 'person')) break;
       const rl = roleEndingAt(toks, k);
-      if (rl && !t.cap && /^(the|a|an|his|her|its|their|and|;|,)$/.test(toks[k - rl]?.lower ?? ';')) {
+      if (rl && !t.cap && RE_THE_AN_HIS.test(toks[k - rl]?.lower ?? ';')) {
         m.personEvidence = 'appositive';
         setRole(toks, m, mentions, owner, k - rl + 1, m.t0 - 1);
         return;
@@ -512,10 +544,10 @@ function personContext(toks: Token[], m: Mention, mentions: Mention[], owner: In
   if (m.t1 < n && toks[m.t1]!.text === ',') {
     let k = m.t1 + 1;
     const s = k;
-    while (k < n && !/^[,.;:()"“”]$/.test(toks[k]!.text) && !/^(who|which|said|says|told)$/.test(toks[k]!.lower) && k - s < 14) k++;
+    while (k < n && !RE_APPOSITIVE_END.test(toks[k]!.text) && !RE_WHO_WHICH_SAID.test(toks[k]!.lower) && k - s < 14) k++;
     let head = false;
     for (let q = s; q < k; q++) if (roleEndingAt(toks, q) && !toks[q]!.cap) head = true;
-    const det = toks[s] && (/^(the|a|an|his|her|its|their|then)$/.test(toks[s]!.lower) || owner[s]! >= 0 || modWord(toks[s]!.lower) || roleStartingAt(toks, s) > 0);
+    const det = toks[s] && (RE_THE_AN_HIS_2.test(toks[s]!.lower) || owner[s]! >= 0 || modWord(toks[s]!.lower) || roleStartingAt(toks, s) > 0);
     if (head && det) {
       m.personEvidence = 'appositive';
       setRole(toks, m, mentions, owner, s, k);
@@ -524,7 +556,7 @@ function personContext(toks: Token[], m: Mention, mentions: Mention[], owner: In
   }
   // -- a reporting or action verb after a full name: "David Arakhamia said"
   let v = m.t1;
-  while (v < n && /^(also|later|then|earlier|had|has|have|was|on|is|will|would|previously|reportedly)$/.test(toks[v]!.lower)) v++;
+  while (v < n && RE_ALSO_LATER_THEN.test(toks[v]!.lower)) v++;
   if (m.t1 - m.t0 >= 2 && v < n && (PERSON_VERBS.has(toks[v]!.lower) || SPEECH_VERBS.has(toks[v]!.lower))) m.personEvidence = 'verb';
   // "according to X"
   if (m.t1 - m.t0 >= 2 && m.t0 >= 2 && toks[m.t0 - 1]!.lower === 'to' && toks[m.t0 - 2]!.lower === 'according') m.personEvidence = 'verb';
@@ -534,8 +566,8 @@ function setRole(toks: Token[], m: Mention, mentions: Mention[], owner: Int32Arr
   // the role is what follows the last possessive: "Trump's special envoy" → "special envoy"
   let s = from;
   for (let k = from; k < to; k++) if (toks[k]!.text === "'s") s = k + 1;
-  while (s < to && /^(the|a|an|his|her|its|their|and)$/.test(toks[s]!.lower)) s++;
-  const roleText = to > from ? joinToks(toks, from, to).replace(/^(the|a|an|his|her|its|their)\s+/i, '') : '';
+  while (s < to && RE_THE_AN_HIS_3.test(toks[s]!.lower)) s++;
+  const roleText = to > from ? joinToks(toks, from, to).replace(RE_THE_AN_HIS_4, '') : '';
   if (roleText) m.role = roleText;
   for (let k = from; k < to; k++) {
     const o = owner[k]!;

@@ -7,8 +7,34 @@ import { SAY_VERBS } from './lexicon';
 import { lastOnly, lowerText, wordSet } from './memo';
 import type { Mention } from './mentions';
 import { isModifierUse, isPlaceUse, lastPerson, outerOf, previousPair, subjectOf } from './meetings';
-import { firstWords, wordRuns } from './first-words';
+import { firstWords } from './first-words';
 import { issueOf } from './issues';
+
+// The patterns the functions below test, built once: a pattern written inside a function is a new
+// RegExp object at every evaluation (allocated, and collected again), and these run per token or line.
+const RE_OPENING_QUOTE = /^["“‘]/;
+const RE_ED = /(ed|s)$/;
+const RE_OFFICIALS_FORCES = /^(officials|forces|'s)$/;
+const RE_WILL_WOULD_HAS = /^(will|would|has|had|is|was|took|said)$/;
+const RE_THAT_WE_HE = /^(that|we|he|she|they|i)$/;
+const RE_ACCEPTABLE = /acceptable/;
+const RE_UN_NOT_ACCEPTABLE = /\b(un|not )acceptable\b/;
+const RE_INSIST_INSISTS_INSISTED = /^(insist|insists|insisted|insisting)$/;
+const RE_IN_EXCHANGE_FOR = /\b(in exchange for|in return for|provided that|on condition that|as long as|only if|under advisement)\b/;
+const RE_RENEWED_REPEATED_LATEST = /^(renewed|repeated|latest|new|controversial|own|continued|earlier|first)$/;
+const RE_HIS_HER_THEIR = /^(his|her|their|its)$/;
+const RE_AN_THE_ITS = /^(a|an|the|its|their|his|her|our|respective|any|all|these|those|such|new|military|strong|'s)$/;
+const RE_ED_2 = /ed$/;
+const RE_S = /s$/;
+const RE_IN_BY_AT = /^(in|by|at|for|to|during)$/;
+const RE_BEEN_BE_BEING = /^(been|be|being|was|were|is|are)$/;
+const RE_SUGGEST = /^suggest/;
+const RE_HE_SHE_IT = /^(he|she|it|they|we|i|who|which|that|will|would|can|could|does|did|do|has|have|had|is|are|was|were|also|not|n't|still|to|and|strongly|firmly|fully|only)$/;
+const RE_LY = /ly$/;
+const RE_N_T = /n't$/;
+const RE_STRESSED_INSISTED_INSIST = /^(stressed|insisted|insist|insists|emphasized|emphasised|warned|reiterated|stated|argued|claimed|acknowledged|underlined|asserted)$/;
+const RE_WE_OUR = /^(we|i|our)$/;
+const RE_WE = /^(we|i)$/;
 
 /**
  * Stage 5, "positions": who accepts, rejects, demands, proposes or
@@ -97,7 +123,7 @@ export function findPositions(ctx: Ctx): PositionDraft[] {
       continue;
     }
     // -- who speaks in this sentence
-    const startsQuoted = /^["“‘]/.test(s.text) || openQuote;
+    const startsQuoted = RE_OPENING_QUOTE.test(s.text) || openQuote;
     const sp = speakers(ctx, s);
     let speaker = sp[0]?.refs ?? [];
     if (!speaker.length && startsQuoted && lastSpeaker && s.index - lastSpeaker.sentence <= 4) speaker = lastSpeaker.refs;
@@ -161,10 +187,10 @@ function clauses(s: SentenceCtx): [number, number][] {
     const actorThenVerb = nextIsActor && (() => {
       const m = s.mentions[s.owner[k + 1]!]!;
       const v = t[m.t1]?.lower ?? '';
-      return /(ed|s)$/.test(v) && !/^(officials|forces|'s)$/.test(v) || /^(will|would|has|had|is|was|took|said)$/.test(v);
+      return RE_ED.test(v) && !RE_OFFICIALS_FORCES.test(v) || RE_WILL_WOULD_HAS.test(v);
     })();
     const prevIsActor = s.owner[k - 1]! >= 0 && s.mentions[s.owner[k - 1]!]!.type !== 'place';
-    if (w === ';' || (w === 'but' && k > 2) || (w === 'while' && nextIsActor) || (w === 'and' && (/^(that|we|he|she|they|i)$/.test(next) || (actorThenVerb && !prevIsActor))) || (w === 'whereas'))
+    if (w === ';' || (w === 'but' && k > 2) || (w === 'while' && nextIsActor) || (w === 'and' && (RE_THAT_WE_HE.test(next) || (actorThenVerb && !prevIsActor))) || (w === 'whereas'))
       cuts.push(k);
   }
   cuts.push(t.length);
@@ -196,12 +222,19 @@ const cueScan = lastOnly((s: SentenceCtx): CueScan => {
   return { offs, joined, present };
 });
 
-/** The cues a match can start with a run of this token's word characters. */
+/** The cues a match can start with a run of this token's word characters (the runs of wordRuns, read without a callback per token). */
 function cueBitsOf(lower: string): number {
   let bits = 0;
-  wordRuns(lower, (run) => {
-    bits |= CUE_FIRST.get(run) ?? 0;
-  });
+  let start = -1;
+  for (let k = 0; k <= lower.length; k++) {
+    const c = k < lower.length ? lower.charCodeAt(k) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) {
+      if (start < 0) start = k;
+    } else if (start >= 0) {
+      bits |= CUE_FIRST.get(start === 0 && k === lower.length ? lower : lower.slice(start, k)) ?? 0;
+      start = -1;
+    }
+  }
   return bits;
 }
 
@@ -223,7 +256,7 @@ function findCue(s: SentenceCtx, c0: number, c1: number): Cue | undefined {
     let m: RegExpExecArray | null;
     while ((m = re.exec(joined))) {
       // "unacceptable" is not "acceptable"; "not acceptable" has its own cue
-      if (c.stance === 'supports' && /acceptable/.test(m[0]) && /\b(un|not )acceptable\b/.test(joined.slice(Math.max(0, m.index - 4), m.index + m[0].length))) continue;
+      if (c.stance === 'supports' && RE_ACCEPTABLE.test(m[0]) && RE_UN_NOT_ACCEPTABLE.test(joined.slice(Math.max(0, m.index - 4), m.index + m[0].length))) continue;
       const at = tokenAt(sc.offs, base, c0, c1, m.index);
       if (!cueUsable(s, at, c.by)) continue;
       if (!best || at < best.at) best = { at, len: m[0].split(' ').length, stance: c.stance, by: c.by, words: m[0] };
@@ -231,13 +264,13 @@ function findCue(s: SentenceCtx, c0: number, c1: number): Cue | undefined {
     }
   }
   // "insist they will not back", "stressed that nothing could be agreed": the stance is in what is insisted
-  if (best && /^(insist|insists|insisted|insisting)$/.test(best.words)) {
+  if (best && RE_INSIST_INSISTS_INSISTED.test(best.words)) {
     const later = findCue(s, best.at + 1, c1);
     if (later) best = { ...later, by: later.by === 'subject' ? 'speaker' : later.by };
   }
   if (best) {
     // a condition anywhere in the clause makes the stance conditional: "prepared to discuss X in exchange for Y"
-    if (best.stance !== 'opposes' && /\b(in exchange for|in return for|provided that|on condition that|as long as|only if|under advisement)\b/.test(joined)) best.stance = 'conditional';
+    if (best.stance !== 'opposes' && RE_IN_EXCHANGE_FOR.test(joined)) best.stance = 'conditional';
     return best;
   }
   // possessive nouns: "his call for direct talks", "Trump's efforts to deport"
@@ -245,8 +278,8 @@ function findCue(s: SentenceCtx, c0: number, c1: number): Cue | undefined {
     const pn = POSS_NOUN.find((p) => p.re.test(s.toks[k]!.lower));
     if (!pn) continue;
     let q = k - 1;
-    while (q > c0 && /^(renewed|repeated|latest|new|controversial|own|continued|earlier|first)$/.test(s.toks[q]!.lower)) q--;
-    if (s.toks[q]!.text === "'s" || /^(his|her|their|its)$/.test(s.toks[q]!.lower)) return { at: k, len: 1, stance: pn.stance, by: 'possessor', words: `${s.toks[q]!.text} ${s.toks[k]!.text}` };
+    while (q > c0 && RE_RENEWED_REPEATED_LATEST.test(s.toks[q]!.lower)) q--;
+    if (s.toks[q]!.text === "'s" || RE_HIS_HER_THEIR.test(s.toks[q]!.lower)) return { at: k, len: 1, stance: pn.stance, by: 'possessor', words: `${s.toks[q]!.text} ${s.toks[k]!.text}` };
   }
   return undefined;
 }
@@ -266,20 +299,20 @@ function cueUsable(s: SentenceCtx, at: number, by: Cue['by']): boolean {
   const pl = prev?.lower ?? '';
   if (by === 'subject') {
     // "a proposed plan", "its support", "respective demands"
-    if (/^(a|an|the|its|their|his|her|our|respective|any|all|these|those|such|new|military|strong|'s)$/.test(pl)) return false;
+    if (RE_AN_THE_ITS.test(pl)) return false;
     // "guarantees proposed in the initial plan": a participle after a noun
-    if (/ed$/.test(t.lower) && prev && prev.kind === 'word' && !prev.cap && /s$/.test(pl) && /^(in|by|at|for|to|during)$/.test(s.toks[at + 1]?.lower ?? '')) return false;
+    if (RE_ED_2.test(t.lower) && prev && prev.kind === 'word' && !prev.cap && RE_S.test(pl) && RE_IN_BY_AT.test(s.toks[at + 1]?.lower ?? '')) return false;
     // "had been requested by", "was rejected": a passive
-    if (/^(been|be|being|was|were|is|are)$/.test(pl) && /ed$/.test(t.lower)) return false;
+    if (RE_BEEN_BE_BEING.test(pl) && RE_ED_2.test(t.lower)) return false;
     // "suggested that": reporting, not proposing
-    if (/^suggest/.test(t.lower) && s.toks[at + 1]?.lower === 'that') return false;
-    if (NOUN_TOO.test(t.lower) && prev && !(s.owner[at - 1]! >= 0 || /^(he|she|it|they|we|i|who|which|that|will|would|can|could|does|did|do|has|have|had|is|are|was|were|also|not|n't|still|to|and|strongly|firmly|fully|only)$/.test(pl) || /ly$/.test(pl))) return false;
+    if (RE_SUGGEST.test(t.lower) && s.toks[at + 1]?.lower === 'that') return false;
+    if (NOUN_TOO.test(t.lower) && prev && !(s.owner[at - 1]! >= 0 || RE_HE_SHE_IT.test(pl) || RE_LY.test(pl))) return false;
   }
   return true;
 }
 
 function negatedBefore(s: SentenceCtx, at: number, c0: number): boolean {
-  for (let k = at - 1; k >= Math.max(c0, at - 3); k--) if (NEG.test(s.toks[k]!.lower) || /n't$/.test(s.toks[k]!.lower)) return true;
+  for (let k = at - 1; k >= Math.max(c0, at - 3); k--) if (NEG.test(s.toks[k]!.lower) || RE_N_T.test(s.toks[k]!.lower)) return true;
   return false;
 }
 
@@ -310,7 +343,7 @@ function speakers(ctx: Ctx, s: SentenceCtx): { at: number; refs: string[] }[] {
   for (let k = 0; k < t.length; k++) {
     const w = t[k]!.lower;
     if (s.owner[k]! >= 0) continue; // "United States" is no verb
-    if (!SAY_VERBS.has(w) && !/^(stressed|insisted|insist|insists|emphasized|emphasised|warned|reiterated|stated|argued|claimed|acknowledged|underlined|asserted)$/.test(w)) continue;
+    if (!SAY_VERBS.has(w) && !RE_STRESSED_INSISTED_INSIST.test(w)) continue;
     const sub = subjectOf(ctx as never, s, k, 0);
     const subj = sub.inherited ? [] : personsFirst(ctx, sub.refs.filter((r) => ctx.table.actors.get(r)));
     if (subj.length) {
@@ -379,7 +412,7 @@ function holdersFor(ctx: Ctx, s: SentenceCtx, cue: Cue, c0: number, speaker: str
   // "Araghchi said the two countries agreed": inherited subjects of reported speech are the speaker's
   if (sub.inherited && speaker.length && spokeAt >= 0 && spokeAt < cue.at) return speaker;
   const w0 = s.toks[cue.at - 1]?.lower ?? '';
-  const we = /^(we|i|our)$/.test(w0) || /^(we|i)$/.test(s.toks[cue.at - 2]?.lower ?? '');
+  const we = RE_WE_OUR.test(w0) || RE_WE.test(s.toks[cue.at - 2]?.lower ?? '');
   if (!subj.length && cue.by === 'subject') {
     // participle or relative clause: "Turkey, ..., refusing to join sanctions"; "European allies, who ..., insist"
     if (we && speaker.length) return speaker;

@@ -1,3 +1,7 @@
+// The patterns the functions below test, built once: a pattern written inside a function is a new
+// RegExp object at every evaluation (allocated, and collected again), and these run per token or line.
+const RE_SPACE = /\s/;
+
 /** A sentence with its offsets in the article text. */
 export interface Sentence {
   index: number;
@@ -18,8 +22,8 @@ const ABBREV =
  */
 /** Adds text[s, e) without its surrounding spaces, unless nothing is left. */
 function push(out: Sentence[], text: string, s: number, e: number): void {
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  while (s < e && RE_SPACE.test(text[s]!)) s++;
+  while (e > s && RE_SPACE.test(text[e - 1]!)) e--;
   if (e > s) out.push({ index: out.length, start: s, end: e, text: text.slice(s, e) });
 }
 

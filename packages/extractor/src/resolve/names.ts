@@ -24,14 +24,20 @@ export function surnameOf(name: string): string {
  * uses for surname coreference, so both stages agree on who is whom.
  */
 import { surnameKey as variantKey } from '../extract/actors';
+
+// The patterns the functions below test, built once: a pattern written inside a function is a new
+// RegExp object at every evaluation (allocated, and collected again), and these run per token or line.
+const RE_SPACES = /\s+/;
+const RE_A_Z = /^[a-z]\.?$/;
+const RE_MR_MRS_MS = /^(mr|mrs|ms|dr)$/;
 export { variantKey };
 
 /** Name words without initials: "Vladimir V. Putin" → ["vladimir", "putin"]. */
 export const nameWords = memo((name: string): readonly string[] => nameWordsOnce(name));
 function nameWordsOnce(name: string): string[] {
   return normName(name)
-    .split(/\s+/)
-    .filter((w) => w && !/^[a-z]\.?$/.test(w) && !/^(mr|mrs|ms|dr)$/.test(w));
+    .split(RE_SPACES)
+    .filter((w) => w && !RE_A_Z.test(w) && !RE_MR_MRS_MS.test(w));
 }
 
 /** Given names agree when one side has none, when they match up to spelling, or one is the other's initial. */

@@ -31,4 +31,28 @@ describe('dates', () => {
     expect(datelineDate('Dec 4', '2025-12-04')).toBe('2025-12-04');
     expect(datelineDate('3 December', '2025-12-03')).toBe('2025-12-03');
   });
+  it('resolves as the toISOString arithmetic did, across years, month ends and leap days', () => {
+    // the reference: the resolution as written before days were formatted digit by digit
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const at = (s: string) => new Date(`${s}T00:00:00Z`);
+    const DAY = 86400000;
+    for (let t = Date.UTC(1999, 11, 25); t < Date.UTC(2001, 2, 5); t += DAY) {
+      const ref = iso(new Date(t));
+      for (const offset of [-1, 0, 1])
+        expect(resolveDate({ t0: 0, t1: 1, start: 0, end: 1, text: 'x', kind: 'deictic', offset }, ref, false)).toBe(iso(new Date(t + offset * DAY)));
+      for (let weekday = 0; weekday < 7; weekday++) {
+        const today = at(ref).getUTCDay();
+        expect(resolveDate({ t0: 0, t1: 1, start: 0, end: 1, text: 'x', kind: 'weekday', weekday, shift: 0 }, ref, false)).toBe(iso(new Date(t - ((today - weekday + 7) % 7) * DAY)));
+      }
+      const d = new Date(t);
+      for (const day of [d.getUTCDate(), 29, 30, 31]) {
+        const month = d.getUTCMonth() + 1;
+        const valid = (y: number) => {
+          const s = `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          return iso(at(s)) === s ? s : null;
+        };
+        expect(resolveDate({ t0: 0, t1: 1, start: 0, end: 1, text: 'x', kind: 'full', year: d.getUTCFullYear(), month, day }, ref, false)).toBe(valid(d.getUTCFullYear()));
+      }
+    }
+  });
 });
