@@ -3,6 +3,7 @@ import { DEFAULT_BATCH_ARTICLES, ingest } from '../../ingest';
 import { defaultWorkers } from '../../parallel/extract-pool';
 import { formatProblem } from '../../read';
 import { dateOption, intOption, parse, UsageError } from '../args';
+import { boundHeapGrowth } from '../heap';
 import { Progress } from '../progress';
 
 export const INGEST_USAGE = `kg ingest PATH… [--published YYYY-MM-DD] [--batch N]
@@ -26,6 +27,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     'max-article-size': { type: 'string' },
   });
   if (!positionals.length) throw new UsageError('kg ingest needs at least one file or folder');
+  boundHeapGrowth();
   const progress = new Progress('ingesting');
   const { config, local } = await resolveNeo4j({ log: (m) => progress.log(m) });
   const conn = await connect(config);
