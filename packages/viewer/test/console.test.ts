@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parseSerializedGraph } from '@kg/graph-schema';
-import { REPO_ROOT, type Connection } from '@kg/neo4j';
+import type { Connection } from '@kg/neo4j';
 import { freshTestDatabase, graphCounts } from '@kg/neo4j/testing';
 import { readGexf } from '@kg/export';
 import { ensureBuilt } from '../src/cli';
 import { startViewerServer, type ViewerServer } from '../src/server/index';
 import { drawnPixels, launchBrowser, openViewer, screenshot } from './helpers/browser';
-import { extractSeeds, ingestWithCli } from './helpers/neo4j';
+import { extractSeeds, seedViewer } from './helpers/neo4j';
 import { searchAndPick, waitForLayout } from './helpers/scenario';
 
 // The query console and export, in headless Chromium, on the real seed articles in a real Neo4j.
@@ -62,18 +62,16 @@ async function postJson(url: string, body: unknown, headers: Record<string, stri
 
 describe('query console and export on Neo4j (kg ingest data/seeds)', () => {
   let conn: Connection;
+  let viewer: Awaited<ReturnType<typeof seedViewer>>;
   let server: ViewerServer;
   let browser: Browser;
   beforeAll(async () => {
     conn = await freshTestDatabase();
-    await ingestWithCli(conn.uri, path.join(REPO_ROOT, 'data/seeds'));
-    await ensureBuilt();
-    server = await startViewerServer({ source: { kind: 'neo4j', connection: conn } });
-    browser = await launchBrowser();
+    viewer = await seedViewer(conn);
+    ({ server, browser } = viewer);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await viewer?.close();
     await conn?.close();
   });
 

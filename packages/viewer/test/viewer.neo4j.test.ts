@@ -1,14 +1,12 @@
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { REPO_ROOT, type Connection } from '@kg/neo4j';
+import type { Connection } from '@kg/neo4j';
 import { freshTestDatabase } from '@kg/neo4j/testing';
-import { ensureBuilt } from '../src/cli';
-import { startViewerServer, type ViewerServer } from '../src/server/index';
+import type { ViewerServer } from '../src/server/index';
 import { neo4jSource } from '../src/server/neo4j-source';
 import type { GraphSource } from '../src/server/source';
 import { diplomacyFixture } from './fixtures/diplomacy';
-import { drawnPixels, launchBrowser, openViewer, screenshot } from './helpers/browser';
-import { ingestWithCli, loadGraph } from './helpers/neo4j';
+import { drawnPixels, openViewer, screenshot } from './helpers/browser';
+import { loadGraph, seedViewer } from './helpers/neo4j';
 import { kremlinScenario, waitForLayout } from './helpers/scenario';
 
 // One Neo4j (jest's global setup, NEO4J_URI), so this file runs its parts in order:
@@ -68,18 +66,16 @@ describe('Neo4j source on the hand-made graph', () => {
 });
 
 describe('browser on Neo4j with the seed articles (kg ingest data/seeds)', () => {
+  let viewer: Awaited<ReturnType<typeof seedViewer>>;
   let server: ViewerServer;
   let browser: Browser;
   beforeAll(async () => {
     await freshTestDatabase().then((c) => c.close());
-    await ingestWithCli(conn.uri, path.join(REPO_ROOT, 'data/seeds'));
-    await ensureBuilt();
-    server = await startViewerServer({ source: { kind: 'neo4j', connection: conn } });
-    browser = await launchBrowser();
+    viewer = await seedViewer(conn);
+    ({ server, browser } = viewer);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await viewer?.close();
   });
 
   test('loads with no console errors and the canvas draws nodes', async () => {

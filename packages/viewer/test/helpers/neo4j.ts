@@ -1,33 +1,23 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { applySchema, connect, REPO_ROOT, startLocalNeo4j, type Connection } from '@kg/neo4j';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { applySchema, REPO_ROOT, type Connection } from '@kg/neo4j';
+import { ensureBuilt } from '../../src/cli';
+import { startViewerServer, type ViewerServer } from '../../src/server/index';
+import { launchBrowser } from './browser';
 import { parseSerializedGraph, type SerializedGraph } from '@kg/graph-schema';
 
 const run = promisify(execFile);
 
 /**
- * A Neo4j of the viewer tests' own, on its own port and home, so wiping it
- * between suites never touches the database other packages' tests use.
- */
-export async function startTestNeo4j(): Promise<{ uri: string; conn: Connection }> {
-  const port = Number(process.env.KG_VIEWER_TEST_NEO4J_PORT ?? 7699);
-  const started = await startLocalNeo4j({ home: `/tmp/kg-viewer-test-neo4j-${port}`, port, log: () => {} });
-  const conn = await connect({ uri: started.uri, user: 'neo4j', password: '', database: undefined });
-  return { uri: started.uri, conn };
-}
-
-export async function wipe(conn: Connection): Promise<void> {
-  await conn.driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database: conn.database });
-  await applySchema(conn);
-}
-
-/**
- * Loads a graph file with UNWIND/MERGE: a stand-in for `kg ingest` until
- * that command exists (see ingestWithCli). Labels and types come from the
- * validated file (graph-schema enums), never from free text.
+ * Loads a graph file as it is (no extraction, no resolution) with
+ * UNWIND/MERGE, for fixtures that must hold exact shapes. Labels and types
+ * come from the validated file (graph-schema enums), never from free text.
  */
 export async function loadGraph(conn: Connection, data: SerializedGraph): Promise<void> {
-  await wipe(conn);
+  await conn.driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database: conn.database });
+  await applySchema(conn);
   const batch = parseSerializedGraph(data);
   const byLabel = new Map<string, Record<string, unknown>[]>();
   for (const n of batch.nodes) byLabel.set(n.label, [...(byLabel.get(n.label) ?? []), n.props as Record<string, unknown>]);
@@ -49,12 +39,6 @@ export async function loadGraph(conn: Connection, data: SerializedGraph): Promis
   await conn.driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database: conn.database });
 }
 
-/** True once the lead's `kg ingest` exists; the tests then use it instead of loadGraph. */
-export async function hasIngestCommand(): Promise<boolean> {
-  const { stdout } = await run('npx', ['kg', '--help'], { cwd: REPO_ROOT }).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }));
-  return /kg ingest/.test(stdout);
-}
-
 export async function ingestWithCli(uri: string, input: string): Promise<void> {
   await run('npx', ['kg', 'ingest', input], { cwd: REPO_ROOT, env: { ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: '' }, timeout: 120_000 });
 }
@@ -63,4 +47,24 @@ export async function ingestWithCli(uri: string, input: string): Promise<void> {
 export async function extractSeeds(out: string): Promise<string> {
   await run('npx', ['kg', 'extract', 'data/seeds', '--out', out], { cwd: REPO_ROOT, timeout: 120_000 });
   return out;
+}
+
+/**
+ * The viewer as `npm start` leaves it: the seed articles ingested by the real
+ * `kg ingest` into this (already emptied) database, the real server reading
+ * it, and a real Chromium.
+ */
+export async function seedViewer(conn: Connection): Promise<{ server: ViewerServer; browser: Browser; close(): Promise<void> }> {
+  await ingestWithCli(conn.uri, path.join(REPO_ROOT, 'data/seeds'));
+  await ensureBuilt();
+  const server = await startViewerServer({ source: { kind: 'neo4j', connection: conn } });
+  const browser = await launchBrowser();
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
