@@ -4,3 +4,4 @@ export * from './records';
 export * from './merge';
 export * from './cypher';
 export * from './export-format';
+export * from './gold';

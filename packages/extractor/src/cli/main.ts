@@ -3,6 +3,7 @@ import { EXTRACT_USAGE, extractCommand } from './commands/extract';
 import { INGEST_USAGE, ingestCommand } from './commands/ingest';
 import { QUERY_USAGE, queryCommand } from './commands/query';
 import { EXPORT_USAGE, exportCommand } from './commands/export';
+import { EVAL_USAGE, evalCommand } from './commands/eval';
 import { VIEW_USAGE, viewCommand } from '@kg/viewer';
 
 type Command = { usage: string; run: (argv: string[]) => Promise<number> };
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   extract: { usage: EXTRACT_USAGE, run: extractCommand },
   query: { usage: QUERY_USAGE, run: queryCommand },
   export: { usage: EXPORT_USAGE, run: exportCommand },
+  eval: { usage: EVAL_USAGE, run: evalCommand },
   view: { usage: VIEW_USAGE, run: (argv) => viewCommand(argv) },
 };
 

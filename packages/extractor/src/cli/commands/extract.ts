@@ -1,12 +1,11 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { addBatch, createGraph } from '@kg/graph-schema';
 import { writeGraphJson } from '@kg/export';
 import { once } from 'node:events';
-import { runPipeline } from '../../pipeline';
 import { dateOption, intOption, parse, UsageError } from '../args';
 import { formatExplanation } from '../explain';
+import { extractGraph } from '../extract-graph';
 import { Progress } from '../progress';
 import { RunReport } from '../report';
 
@@ -28,16 +27,16 @@ export async function extractCommand(argv: string[]): Promise<number> {
   if (!positionals.length) throw new UsageError('kg extract needs at least one file or folder');
   const progress = new Progress('extracting');
   const report = new RunReport(progress);
-  const graph = createGraph();
   const explainOut = values.explain ? (values.out ? process.stdout : process.stderr) : undefined;
-  for await (const ev of runPipeline(positionals, {
-    published: dateOption(values.published, 'published'),
-    maxArticleBytes: intOption(values['max-article-size'], 'max-article-size', 5 * 1024 * 1024),
-  })) {
-    if (!report.note(ev)) continue;
-    addBatch(graph, ev.batch);
-    if (explainOut) explainOut.write(`${formatExplanation(ev.extraction)}\n\n`);
-  }
+  const graph = await extractGraph(
+    positionals,
+    {
+      published: dateOption(values.published, 'published'),
+      maxArticleBytes: intOption(values['max-article-size'], 'max-article-size', 5 * 1024 * 1024),
+    },
+    report,
+    explainOut && ((x) => explainOut.write(`${formatExplanation(x)}\n\n`)),
+  );
   progress.done();
   if (values.out && values.out !== '-') {
     await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
