@@ -28,6 +28,8 @@ export interface IngestResult {
   written: number;
   alreadyPresent: number;
   skipped: number;
+  /** Gold annotation files among the inputs, set aside. */
+  annotations: number;
   failed: number;
   warnings: number;
   counts: WriteCounts;
@@ -66,7 +68,7 @@ export const DEFAULT_BATCH_ARTICLES = 200;
 export async function ingest(inputs: readonly string[], conn: Connection, opts: IngestOptions = {}, hooks: IngestHooks = {}): Promise<IngestResult> {
   const batchArticles = opts.batchArticles ?? DEFAULT_BATCH_ARTICLES;
   const retry: RetryOptions = { ...retryFromEnv(), ...opts.retry, onRetry: hooks.onRetry };
-  const result: IngestResult = { written: 0, alreadyPresent: 0, skipped: 0, failed: 0, warnings: 0, counts: zeroCounts(), interrupted: false };
+  const result: IngestResult = { written: 0, alreadyPresent: 0, skipped: 0, annotations: 0, failed: 0, warnings: 0, counts: zeroCounts(), interrupted: false };
   const extractor = createExtractor(opts.workers ?? defaultWorkers());
   const resolver = new Resolver();
   const cache = new WriteCache();
@@ -166,7 +168,8 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
   };
 
   const handle = (ev: ReadEvent) => {
-    if (ev.kind === 'skipped') {
+    if (ev.kind === 'annotation') result.annotations++;
+    else if (ev.kind === 'skipped') {
       result.skipped++;
       hooks.onProblem?.('skipped', { path: ev.path, message: ev.reason });
     } else if (ev.kind === 'failed') {

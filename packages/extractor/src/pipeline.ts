@@ -6,6 +6,7 @@ import { Resolver } from './resolve';
 
 export type PipelineEvent =
   | { kind: 'article'; extraction: Extraction; batch: GraphBatch; warnings: InputProblem[] }
+  | { kind: 'annotation'; path: string }
   | { kind: 'skipped'; path: string; reason: string }
   | { kind: 'failed'; problem: InputProblem };
 

@@ -6,6 +6,8 @@ import type { Progress } from './progress';
 export class RunReport {
   articles = 0;
   skipped = 0;
+  /** Gold annotation files found among the inputs: counted, not noted one by one. */
+  annotations = 0;
   failed = 0;
   warnings = 0;
   readonly startedAt = Date.now();
@@ -14,6 +16,10 @@ export class RunReport {
 
   /** Handles skip and failure events; returns true for an article, which the caller goes on with. */
   note(ev: PipelineEvent): ev is Extract<PipelineEvent, { kind: 'article' }> {
+    if (ev.kind === 'annotation') {
+      this.annotations++;
+      return false;
+    }
     if (ev.kind === 'skipped') {
       this.skipped++;
       this.progress.log(`skipped ${ev.path}: ${ev.reason}`);
@@ -46,6 +52,9 @@ export class RunReport {
   summaryLine(): string {
     return `${this.articles} article${this.articles === 1 ? '' : 's'} read, ${this.skipped} skipped, ${this.failed} failed${
       this.warnings ? `, ${this.warnings} warning${this.warnings === 1 ? '' : 's'}` : ''
-    } in ${this.seconds.toFixed(1)} s`;
+    }${annotationsSetAside(this.annotations)} in ${this.seconds.toFixed(1)} s`;
   }
 }
+
+/** ", 3 gold annotation files set aside", or nothing when there were none. */
+export const annotationsSetAside = (n: number): string => (n ? `, ${n} gold annotation file${n === 1 ? '' : 's'} set aside` : '');

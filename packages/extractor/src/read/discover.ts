@@ -1,18 +1,26 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { GOLD_FILE_SUFFIX } from '@kg/graph-schema';
 import type { InputProblem } from './document';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl', '.ndjson'] as const;
 
-export type Found = { kind: 'file'; path: string } | { kind: 'skipped'; path: string; reason: string } | { kind: 'failed'; problem: InputProblem };
+export type Found =
+  | { kind: 'file'; path: string }
+  | { kind: 'annotation'; path: string }
+  | { kind: 'skipped'; path: string; reason: string }
+  | { kind: 'failed'; problem: InputProblem };
 
 const isArticleFile = (p: string) => (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(p).toLowerCase());
+/** Gold annotations (`kg eval`) live beside their articles; they are never articles themselves. */
+const isGoldFile = (p: string) => path.basename(p).endsWith(GOLD_FILE_SUFFIX);
 
 /**
  * Expands the paths given on the command line into article files, in sorted
  * order so that every run sees the same sequence. Folders are walked
  * recursively; a symlinked folder seen before (a loop) is reported once and
- * not entered again. Files named explicitly are read whatever their ending.
+ * not entered again. Files named explicitly are read whatever their ending,
+ * except gold annotation files, which are set aside wherever they are found.
  */
 export async function* discover(inputs: readonly string[]): AsyncGenerator<Found> {
   const seenDirs = new Set<string>();
@@ -25,6 +33,7 @@ export async function* discover(inputs: readonly string[]): AsyncGenerator<Found
       continue;
     }
     if (st.isDirectory()) yield* walk(input, seenDirs);
+    else if (isGoldFile(input)) yield { kind: 'annotation', path: input };
     else yield { kind: 'file', path: input };
   }
 }
@@ -64,6 +73,7 @@ async function* walk(dir: string, seenDirs: Set<string>): AsyncGenerator<Found> 
     }
     if (isDir) yield* walk(p, seenDirs);
     else if (e.name === 'meta.json') continue; // sidecar metadata, read with the articles it describes
+    else if (isGoldFile(p)) yield { kind: 'annotation', path: p };
     else if (isArticleFile(p)) yield { kind: 'file', path: p };
     else yield { kind: 'skipped', path: p, reason: `not an article format (${path.extname(p) || 'no extension'})` };
   }

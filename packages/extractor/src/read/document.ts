@@ -30,8 +30,9 @@ export interface InputProblem {
 
 export const formatProblem = (p: InputProblem): string => `${p.path}${p.line ? `:${p.line}` : ''}: ${p.message}`;
 
-/** What reading yields, in input order: articles, inputs skipped on purpose, and inputs that failed. */
+/** What reading yields, in input order: articles, gold annotation files set aside, inputs skipped on purpose, and inputs that failed. */
 export type ReadEvent =
   | { kind: 'article'; doc: SourceDocument; warnings: InputProblem[] }
+  | { kind: 'annotation'; path: string }
   | { kind: 'skipped'; path: string; reason: string }
   | { kind: 'failed'; problem: InputProblem };

@@ -35,8 +35,7 @@ export async function* readArticles(inputs: readonly string[], opts: ReadOptions
     while (reported < sidecar.problems.length) yield { kind: 'failed', problem: sidecar.problems[reported++]! };
   };
   for await (const found of discover(inputs)) {
-    if (found.kind === 'skipped') yield found;
-    else if (found.kind === 'failed') yield found;
+    if (found.kind !== 'file') yield found;
     else {
       const fallback = { ...(await sidecar.forFile(found.path)) };
       if (!fallback.published && opts.published) fallback.published = opts.published;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readArticles, type ReadEvent } from '../../src/read';
@@ -58,12 +58,14 @@ describe('.txt articles', () => {
 });
 
 describe('folders', () => {
-  test('gold files beside the eval articles are skipped with a note, never read as articles', async () => {
+  test('gold files beside the dev articles are set aside as annotations, never read as articles nor noted as skipped', async () => {
     const evs = await readAll([DEV]);
-    expect(articles(evs)).toHaveLength(16);
-    const skipped = evs.filter((e) => e.kind === 'skipped');
-    expect(skipped).toHaveLength(16);
-    expect(skipped.every((e) => e.kind === 'skipped' && e.path.endsWith('.gold.json') && /not an article format/.test(e.reason))).toBe(true);
+    const files = readdirSync(DEV).sort();
+    expect(articles(evs).map((d) => path.basename(d.source))).toEqual(files.filter((f) => f.endsWith('.txt')));
+    const annotations = evs.flatMap((e) => (e.kind === 'annotation' ? [e] : []));
+    expect(annotations.map((e) => path.basename(e.path))).toEqual(files.filter((f) => f.endsWith('.gold.json')));
+    expect(evs.filter((e) => e.kind === 'skipped')).toEqual([]);
+    expect(failures(evs)).toEqual([]);
   });
 
   test('a symbolic link loop is reported once and the walk goes on', async () => {

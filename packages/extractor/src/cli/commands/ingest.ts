@@ -5,6 +5,7 @@ import { formatProblem } from '../../read';
 import { dateOption, intOption, parse, UsageError } from '../args';
 import { boundHeapGrowth } from '../heap';
 import { Progress } from '../progress';
+import { annotationsSetAside } from '../report';
 
 export const INGEST_USAGE = `kg ingest PATH… [--published YYYY-MM-DD] [--batch N]
   Extracts articles (.txt, .md, .html, .jsonl; folders are walked) and writes
@@ -73,7 +74,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     const secs = (Date.now() - t0) / 1000;
     const c = r.counts;
     const lines = [
-      `${r.written} article${r.written === 1 ? '' : 's'} written, ${r.alreadyPresent} already in the database, ${r.skipped} skipped, ${r.failed} failed${r.warnings ? `, ${r.warnings} warnings` : ''} in ${secs.toFixed(1)} s`,
+      `${r.written} article${r.written === 1 ? '' : 's'} written, ${r.alreadyPresent} already in the database, ${r.skipped} skipped, ${r.failed} failed${r.warnings ? `, ${r.warnings} warnings` : ''}${annotationsSetAside(r.annotations)} in ${secs.toFixed(1)} s`,
       `nodes: ${c.nodesCreated} created, ${c.nodesMatched} matched; relationships: ${c.relationshipsCreated} created, ${c.relationshipsMatched} matched`,
       `database: ${displayUri(conn.uri)}${local ? ' (local, data in .kg/neo4j)' : ''}`,
     ];
