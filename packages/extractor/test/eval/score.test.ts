@@ -98,6 +98,14 @@ describe('data/seeds: known perturbations move exactly their measure', () => {
     expect(r.errors.persons.spurious).toEqual(['Vladimir Putin (duplicate of putin)']);
   });
 
+  test('a group extracted as a person is a false positive person, named as such', () => {
+    const g = copyGraph(perfect);
+    g.nodes.push({ label: 'Actor', props: { id: 'eu-person', name: 'EU', kind: 'person', aliases: [], roles: [] } });
+    const r = scoreGraph(gold, g);
+    expect(r.figures.persons).toMatchObject({ tp: base.persons.tp, fp: 1, fn: 0 });
+    expect(r.errors.persons.spurious).toEqual(['EU (matches europe, not a person in the gold)']);
+  });
+
   test('a position given to another holder is both missed and spurious: tp − 1, fp + 1, fn + 1', () => {
     const g = copyGraph(perfect);
     const holds = g.rels.find((r) => r.type === 'HOLDS' && r.from.id === 'putin' && statementOf(g, r.to.id) === 'amendment')!;

@@ -24,7 +24,7 @@ export function scorePersons(gold: GoldSet, pred: PredictedGraph): { figures: Pr
     const g = a.match === null ? undefined : gold.actors.get(a.match);
     if (g?.kind === 'person' && !found.has(g.id)) found.add(g.id);
     else if (!g) spurious.push(a.name);
-    else spurious.push(`${a.name} (${g.kind === 'person' ? `duplicate of ${g.id}` : `${g.id} is a ${g.kind} in the gold`})`);
+    else spurious.push(`${a.name} (${g.kind === 'person' ? `duplicate of ${g.id}` : `matches ${g.id}, not a person in the gold`})`);
   }
   const missed = goldPersons.filter((id) => !found.has(id));
   return { figures: prf(found.size, spurious.length, missed.length), errors: { missed, spurious } };
