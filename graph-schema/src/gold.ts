@@ -4,8 +4,8 @@ import { ActorKind, IsoDate, MeetingStatus, Stance } from './nodes';
 /**
  * The gold annotation format (docs/gold-format.md): one `NAME.gold.json`
  * beside each article `NAME.txt`, read by `kg eval`. Fields the scorer does
- * not use (`evidence`, `affiliation`) are still described, so that a typo in
- * them is reported rather than passed over; unknown fields are kept, as
+ * not use (`evidence`, `affiliation`) are still described, so that a value of
+ * the wrong kind in them is reported; fields not described here are kept, as
  * annotators add notes of their own.
  */
 const Name = z.string().min(1);

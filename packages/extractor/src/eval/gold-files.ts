@@ -3,7 +3,7 @@ import path from 'node:path';
 import { GOLD_FILE_SUFFIX, GoldFile } from '@kg/graph-schema';
 import { describeFsError } from '../read/discover';
 import type { InputProblem } from '../read';
-import { parseJsonSource } from './json-source';
+import { fieldName, parseJsonSource } from './json-source';
 
 export interface LoadedGold {
   /** File name within the folder: unnamed meetings are keyed by it, and missed positions name it. */
@@ -69,11 +69,6 @@ async function loadGoldFile(file: string): Promise<Loaded> {
       message: `${fieldName(i.path) || 'the file'}: ${i.message}`,
     })),
   };
-}
-
-/** `meetings[0].participants[2]`, as a reader of the file would point at it. */
-export function fieldName(p: readonly PropertyKey[]): string {
-  return p.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i ? '.' : ''}${String(s)}`)).join('');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { parseSerializedGraph, SerializedGraph, type GraphBatch } from '@kg/graph-schema';
 import { describeFsError } from '../read/discover';
-import { fieldName } from './gold-files';
+import { fieldName } from './json-source';
 
 /** Reads a graph file (`kg extract --out`, `kg export --format json`); throws an error that names the file and the offending entry. */
 export async function readGraphFile(file: string): Promise<GraphBatch> {

@@ -68,3 +68,8 @@ function position(text: string, offset: number): { line: number; column: number 
     }
   return { line, column: offset - lineStart + 1 };
 }
+
+/** `meetings[0].participants[2]`, as a reader of the file would point at it. */
+export function fieldName(p: readonly PropertyKey[]): string {
+  return p.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i ? '.' : ''}${String(s)}`)).join('');
+}
