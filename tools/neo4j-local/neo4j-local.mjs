@@ -3,11 +3,12 @@
 // `npm start` and `npm test` get a real Neo4j without Docker. Builtins only: this must run before
 // `npm install` has ever succeeded.
 //
-// API:  startNeo4j({ home, port, fresh, timeoutMs, log }) -> { uri, pid, reused, stop() }
-//       stopNeo4j({ home }), statusNeo4j({ home }), waitForPort(host, port, timeoutMs)
+// API:  startNeo4j({ home, port, fresh, timeoutMs, log }) -> { uri, pid, reused, passwordFile, stop() }
+//       stopNeo4j({ home }), statusNeo4j({ home }), waitForPort(host, port, timeoutMs), passwordFileOf(home)
 // CLI:  node tools/neo4j-local/neo4j-local.mjs start|stop|status|restart [--home DIR] [--port N] [--fresh]
 
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -45,7 +46,26 @@ const files = (home) => ({
   log: path.join(home, 'launcher.log'),
   pid: path.join(home, 'launcher.pid'),
   port: path.join(home, 'launcher.port'),
+  password: path.join(home, 'password'),
 });
+
+/** The file holding the password of the `neo4j` user of the instance in `home` (mode 0600). */
+export const passwordFileOf = (home) => files(path.resolve(home)).password;
+
+// One password per home, made on first start and kept: Launcher.java sets it on every start, so it
+// also protects a home from a kg version without auth. Only this user may enter the home at all.
+function ensurePasswordFile(home) {
+  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+  fs.chmodSync(home, 0o700);
+  const file = files(home).password;
+  try {
+    // 'wx' + mode: created readable by this user only, never overwritten, no window in between.
+    fs.writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 });
+  } catch (e) {
+    if (e.code !== 'EEXIST') throw e;
+  }
+  return file;
+}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const defaultLog = (msg) => console.error(`[neo4j-local] ${msg}`);
@@ -120,7 +140,7 @@ function tail(file, lines = 40) {
 function assertLooksLikeHome(home) {
   const entries = fs.existsSync(home) ? fs.readdirSync(home) : [];
   // Neo4j's standard home subdirectories plus our launcher.* files; keep in sync with Launcher.java.
-  const known = new Set(['data', 'logs', 'plugins', 'import', 'run', 'certificates', 'launcher.log', 'launcher.pid', 'launcher.port']);
+  const known = new Set(['data', 'logs', 'plugins', 'import', 'run', 'certificates', 'launcher.log', 'launcher.pid', 'launcher.port', 'launcher.auth', 'password']);
   const foreign = entries.filter((e) => !known.has(e));
   if (foreign.length) {
     throw new Error(`refusing --fresh: ${home} holds files a neo4j-local home never has (${foreign.slice(0, 5).join(', ')})`);
@@ -187,21 +207,40 @@ export async function statusNeo4j({ home = DEFAULT_HOME } = {}) {
     pid: alive ? pid : undefined,
     port,
     uri: port ? `bolt://${HOST}:${port}` : undefined,
+    // 'on', 'off' (started for a test of the old configuration), or undefined: not ready yet, or a
+    // launcher from before auth, whose READY line says nothing about it.
+    auth: alive ? readyAuth(f.log) : undefined,
     home,
     log: f.log,
   };
 }
 
+function readyAuth(logFile) {
+  let text = '';
+  try {
+    text = fs.readFileSync(logFile, 'utf8');
+  } catch {}
+  return /^READY bolt:\/\/\S+ auth=(on|off)$/m.exec(text)?.[1];
+}
+
 /**
  * Starts (or reuses) the launcher for `home`. `stop()` on the result stops it even when it was
  * reused; callers that did not start it (reused: true) usually should leave it running.
+ * The `neo4j` user's password is in `passwordFile` (made on the first start, mode 0600).
+ * `unsafeOpenForTests` starts Neo4j as kg did before it had a password (no auth, no URL
+ * blocklist), for the tests that show what that allowed; it has no CLI flag on purpose.
  */
-export async function startNeo4j({ home = DEFAULT_HOME, port = DEFAULT_PORT, fresh = false, timeoutMs = 120_000, log = defaultLog } = {}) {
+export async function startNeo4j({ home = DEFAULT_HOME, port = DEFAULT_PORT, fresh = false, timeoutMs = 120_000, log = defaultLog, unsafeOpenForTests = false } = {}) {
   home = path.resolve(home);
   const f = files(home);
   const stop = () => stopNeo4j({ home, log });
 
-  const st = await statusNeo4j({ home });
+  let st = await statusNeo4j({ home });
+  if (st.running && st.auth !== 'on' && !unsafeOpenForTests) {
+    log(`restarting the Neo4j of ${home}: it runs without a password (started by an older kg, or for a test)`);
+    await stopNeo4j({ home, log });
+    st = await statusNeo4j({ home });
+  }
   if (fresh && (st.running || st.starting)) {
     await stopNeo4j({ home, log });
   } else if (st.running || st.starting) {
@@ -212,7 +251,7 @@ export async function startNeo4j({ home = DEFAULT_HOME, port = DEFAULT_PORT, fre
     if (st.starting && !(await waitForReady(f.log, st.pid, port, timeoutMs))) {
       throw new Error(`existing launcher (pid ${st.pid}) did not become ready; last log lines:\n${tail(f.log)}`);
     }
-    return { uri: `bolt://${HOST}:${port}`, pid: st.pid, reused: true, stop };
+    return { uri: `bolt://${HOST}:${port}`, pid: st.pid, reused: true, passwordFile: f.password, stop };
   }
 
   await ensureBuilt(log);
@@ -226,13 +265,16 @@ export async function startNeo4j({ home = DEFAULT_HOME, port = DEFAULT_PORT, fre
     assertLooksLikeHome(home);
     fs.rmSync(home, { recursive: true, force: true });
   }
-  fs.mkdirSync(home, { recursive: true });
+  if (unsafeOpenForTests) fs.mkdirSync(home, { recursive: true });
+  else ensurePasswordFile(home);
   fs.rmSync(f.pid, { force: true });
 
   const logFd = fs.openSync(f.log, 'w'); // truncate: a READY line from a previous run must not count
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   const cp = [path.join(TARGET, 'classes'), path.join(TARGET, 'lib', '*')].join(path.delimiter);
-  const child = spawn(java, [...JVM_OPTS, '-cp', cp, 'kg.neo4jlocal.Launcher', '--home', home, '--port', String(port)], {
+  // The path, never the password: other users can read a process's arguments.
+  const auth = unsafeOpenForTests ? ['--unsafe-open-for-tests'] : ['--password-file', f.password];
+  const child = spawn(java, [...JVM_OPTS, '-cp', cp, 'kg.neo4jlocal.Launcher', '--home', home, '--port', String(port), ...auth], {
     cwd: home,
     detached: true, // own process group: Ctrl-C in the terminal that ran `npm start` must not kill it
     stdio: ['ignore', logFd, logFd],
@@ -255,7 +297,7 @@ export async function startNeo4j({ home = DEFAULT_HOME, port = DEFAULT_PORT, fre
     throw new Error(`Neo4j launcher ${why}; last lines of ${f.log}:\n${tail(f.log)}`);
   }
   child.unref(); // let the CLI (or test runner) exit while Neo4j keeps running
-  return { uri: `bolt://${HOST}:${port}`, pid: child.pid, reused: false, stop };
+  return { uri: `bolt://${HOST}:${port}`, pid: child.pid, reused: false, passwordFile: unsafeOpenForTests ? undefined : f.password, stop };
 }
 
 // Ready = the launcher printed READY (default database available) AND Bolt accepts connections.
@@ -322,6 +364,7 @@ async function main(argv) {
       const t0 = Date.now();
       const r = await startNeo4j(opts);
       defaultLog(r.reused ? `already running (pid ${r.pid})` : `started (pid ${r.pid}) in ${((Date.now() - t0) / 1000).toFixed(1)} s; data and logs in ${opts.home}`);
+      defaultLog(`user neo4j, password in ${r.passwordFile}`);
       console.log(r.uri);
       return 0;
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,8 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
 
+import inet.ipaddr.IPAddressString;
+
 /**
  * Runs the Neo4j community engine embedded, exposing only Bolt on loopback, so dev and tests get
  * the real database without Docker or a server install.
@@ -37,24 +40,32 @@ import org.neo4j.io.ByteUnit;
  */
 public final class Launcher {
     private static final String HOST = "127.0.0.1";
-    /** Neo4j's standard home subdirectories plus neo4j-local.mjs's launcher.* files. */
+    /** Neo4j's standard home subdirectories plus neo4j-local.mjs's launcher.* and password files. */
     private static final Set<String> HOME_ENTRIES = Set.of(
-            "data", "logs", "plugins", "import", "run", "certificates", "launcher.log", "launcher.pid", "launcher.port");
+            "data", "logs", "plugins", "import", "run", "certificates", "launcher.log", "launcher.pid", "launcher.port",
+            "password", LocalAuth.MARKER);
 
     public static void main(String[] args) {
         Path home = null;
         int port = 7687;
         boolean fresh = false;
+        Path passwordFile = null;
+        boolean unsafeOpen = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--home" -> home = Path.of(value(args, ++i, "--home"));
                 case "--port" -> port = parsePort(value(args, ++i, "--port"));
                 case "--fresh" -> fresh = true;
+                case "--password-file" -> passwordFile = Path.of(value(args, ++i, "--password-file"));
+                // The configuration of kg before issue 10 (no auth, no URL blocklist), for the tests that
+                // show the attacks it allowed. neo4j-local.mjs offers it to code only, not on its CLI.
+                case "--unsafe-open-for-tests" -> unsafeOpen = true;
                 default -> fail("unknown argument: " + args[i]
-                        + "\nusage: Launcher --home DIR [--port N] [--fresh]");
+                        + "\nusage: Launcher --home DIR --password-file FILE [--port N] [--fresh]");
             }
         }
         if (home == null) fail("--home DIR is required");
+        if (passwordFile == null && !unsafeOpen) fail("--password-file FILE is required");
         home = home.toAbsolutePath().normalize();
 
         // Neo4j reports a busy port only deep inside a lifecycle exception; probing first gives a
@@ -69,35 +80,44 @@ public final class Launcher {
             fail("cannot prepare home " + home + ": " + e);
         }
 
+        String password = null;
+        if (unsafeOpen) {
+            System.err.println("neo4j-local: WARNING: --unsafe-open-for-tests: no auth, no URL blocklist");
+        } else {
+            try {
+                password = LocalAuth.readPassword(passwordFile);
+                if (LocalAuth.isNewHome(home)) {
+                    LocalAuth.writeInitialPassword(home, password);
+                } else if (!LocalAuth.isMarked(home)) {
+                    // A home from before auth: its neo4j user still has the default password.
+                    System.err.println("neo4j-local: setting the password of an existing home (Bolt stays closed meanwhile)");
+                    DatabaseManagementService offline = configure(home, port, false, true).build();
+                    try {
+                        LocalAuth.setPassword(offline, password);
+                    } finally {
+                        offline.shutdown();
+                    }
+                    LocalAuth.mark(home);
+                }
+            } catch (Throwable t) {
+                fail("cannot set up the password: " + rootMessage(t), t);
+            }
+        }
+
         DatabaseManagementService dbms;
         try {
-            dbms = new DatabaseManagementServiceBuilder(home)
-                    .setConfig(BoltConnector.enabled, true)
-                    .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
-                    .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
-                    .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                    // Safe only because Bolt listens on loopback; drivers may send any credentials.
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                    // No password on loopback, so no file access through Cypher either:
-                    // LOAD CSV FROM 'file:///…' would otherwise read any file the JVM can.
-                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
-                    .setConfig(HttpConnector.enabled, false)
-                    .setConfig(HttpsConnector.enabled, false)
-                    // Sized for a dev box / 2-core CI runner, not for production data volumes.
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
-                    .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
-                    .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
-                    // Preallocating every tx log file just wastes disk for throwaway test stores.
-                    .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                    .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                    // Netty's default 5 s quiet period, paid twice, made every stop take ~10 s;
-                    // nothing is in flight on a dev/test box when we stop it.
-                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
-                    .build();
+            dbms = configure(home, port, true, !unsafeOpen).build();
         } catch (Throwable t) {
             fail("Neo4j failed to start: " + rootMessage(t) + "\n(see " + home.resolve("logs/debug.log") + ")", t);
             return;
+        }
+        if (password != null) {
+            try {
+                LocalAuth.setPassword(dbms, password);
+                LocalAuth.mark(home);
+            } catch (Throwable t) {
+                fail("cannot set the password: " + rootMessage(t), t);
+            }
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -119,7 +139,8 @@ public final class Launcher {
         if (!db.isAvailable(Duration.ofMinutes(2).toMillis())) {
             fail("default database did not become available (see " + home.resolve("logs/debug.log") + ")");
         }
-        System.out.println("READY bolt://" + HOST + ":" + port);
+        // neo4j-local.mjs reads "auth=on" to tell an instance started before auth from a current one.
+        System.out.println("READY bolt://" + HOST + ":" + port + (unsafeOpen ? " auth=off" : " auth=on"));
         System.out.flush();
 
         try {
@@ -127,6 +148,45 @@ public final class Launcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static DatabaseManagementServiceBuilder configure(Path home, int port, boolean bolt, boolean secure) {
+        var builder = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, bolt)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                // Loopback is not private: any web page in the user's browser can open
+                // ws://127.0.0.1:PORT (Bolt also speaks WebSocket, and checks no Origin).
+                .setConfig(GraphDatabaseSettings.auth_enabled, secure)
+                // No lock-out: the password is 256 random bits, so guessing is hopeless anyway, and a
+                // page trying wrong passwords must not lock the user's own kg out of the database.
+                .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
+                // LOAD CSV FROM 'file:///…' would read any file the JVM can.
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                // Sized for a dev box / 2-core CI runner, not for production data volumes.
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+                .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
+                // Preallocating every tx log file just wastes disk for throwaway test stores.
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // Netty's default 5 s quiet period, paid twice, made every stop take ~10 s;
+                // nothing is in flight on a dev/test box when we stop it.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
+        if (secure) {
+            // kg's query paths refuse LOAD CSV and APOC's loaders; should a query slip past that check,
+            // the server still fetches nothing: no address is allowed (read-only queries may LOAD CSV,
+            // which would make the database fetch any URL, loopback services included).
+            // (internal.dbms.cypher_ip_blocklist: Neo4j 5.26 keeps the setting internal, but it is the one
+            // LOAD CSV checks every address against, redirects included.)
+            builder.setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                    List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")));
+        }
+        return builder;
     }
 
     private static void ensurePortFree(int port) {
