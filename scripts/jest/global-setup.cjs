@@ -14,6 +14,10 @@ module.exports = async () => {
   const home = path.join(ROOT, port === 7697 ? '.kg/neo4j-test' : `.kg/neo4j-test-${port}`);
   const started = await startNeo4j({ home, port, fresh: true, log: (m) => process.stderr.write(`[neo4j-local] ${m}\n`) });
   process.env.NEO4J_URI = started.uri;
+  // The password stays in its file (mode 0600); test code and the kg processes tests start read it there.
+  process.env.NEO4J_PASSWORD_FILE = started.passwordFile;
+  process.env.NEO4J_USER = 'neo4j';
+  delete process.env.NEO4J_PASSWORD;
   process.env.KG_TEST_NEO4J_HOME = home;
   process.env.KG_TEST_NEO4J_PORT = String(port);
   globalThis.__KG_STOP_NEO4J__ = started.stop;

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { connect, startLocalNeo4j, type Connection } from '@kg/neo4j';
+import { connect, localConfig, startLocalNeo4j, type Connection } from '@kg/neo4j';
 import { freshTestDatabase, graphCounts } from '@kg/neo4j/testing';
 import { ingest } from '../../extractor/src/ingest';
 import { runCypherScript, selectSubgraph, splitCypherStatements, subgraphCounts, toCsv, toCypherScript, type Subgraph } from '../src';
@@ -54,7 +54,7 @@ async function openTarget(): Promise<Connection> {
   await closeTarget();
   const started = await startLocalNeo4j({ home: HOME, port: PORT, log: () => {} });
   stopTarget = started.stop;
-  target = await connect({ uri: started.uri, user: 'neo4j', password: '', database: undefined });
+  target = await connect(localConfig(started));
   return target;
 }
 

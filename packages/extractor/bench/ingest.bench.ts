@@ -16,7 +16,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { connect, applySchema, type Connection } from '@kg/neo4j';
+import { connect, applySchema, localConfig, type Connection } from '@kg/neo4j';
 import { graphCounts, resetDatabase } from '@kg/neo4j/testing';
 import { REL_DISCRIMINATOR, type GraphBatch } from '@kg/graph-schema';
 import { extract } from '../src/extract';
@@ -65,12 +65,12 @@ function cpuSecs(pid: number): number {
   }
 }
 
-async function runIngest(file: string, uri: string, neo4jPid: number): Promise<Run> {
+async function runIngest(file: string, uri: string, passwordFile: string, neo4jPid: number): Promise<Run> {
   const t0 = performance.now();
   const neoCpu0 = cpuSecs(neo4jPid);
   const child = spawn(process.execPath, [path.join(ROOT, 'packages/extractor/bin/kg.cjs'), 'ingest', file, '--workers', String(WORKERS)], {
     cwd: ROOT,
-    env: { ...process.env, NEO4J_URI: uri, CI: '1' },
+    env: { ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD_FILE: passwordFile, CI: '1' },
     stdio: ['ignore', 'inherit', 'pipe'],
   });
   let stderr = '';
@@ -161,15 +161,15 @@ async function main() {
     await buildCorpus(n, file);
     console.log(`\nN = ${n}: corpus ${path.relative(ROOT, file)} (${((await fs.stat(file)).size / 2 ** 20).toFixed(1)} MB, ${((performance.now() - t) / 1000).toFixed(1)} s)`);
     const neo = await startNeo4j({ home: path.join(BENCH, 'neo4j'), port: PORT, fresh: true, log: () => {} });
-    const conn = await connect({ uri: neo.uri, user: 'neo4j', password: '', database: undefined });
+    const conn = await connect(localConfig(neo));
     try {
       await applySchema(conn);
-      const first = await runIngest(file, neo.uri, neo.pid);
+      const first = await runIngest(file, neo.uri, neo.passwordFile, neo.pid);
       console.log(`  ingest:    ${summary(first.stderr)}`);
       if (first.exitCode !== 0) throw new Error(`ingest exited with ${first.exitCode}:\n${first.stderr.slice(-2000)}`);
       const counts = await graphCounts(conn);
       const written = counts.nodes + counts.relationships;
-      const again = await runIngest(file, neo.uri, neo.pid);
+      const again = await runIngest(file, neo.uri, neo.passwordFile, neo.pid);
       console.log(`  re-ingest: ${summary(again.stderr)}`);
       const countsAgain = await graphCounts(conn);
       if (JSON.stringify(countsAgain) !== JSON.stringify(counts)) throw new Error('re-ingest changed the graph');

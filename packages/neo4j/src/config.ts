@@ -1,3 +1,5 @@
+import { readPasswordFile } from './password-file';
+
 /**
  * Where the database is. With NEO4J_URI set, kg uses that server (a Docker
  * container, Aura, a company instance); without it, kg starts its own local
@@ -15,7 +17,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jConfig
   return {
     uri: env.NEO4J_URI,
     user: env.NEO4J_USER ?? env.NEO4J_USERNAME ?? 'neo4j',
-    password: env.NEO4J_PASSWORD ?? '',
+    // A file keeps the password out of the environment (and of what child processes inherit).
+    password: env.NEO4J_PASSWORD ?? (env.NEO4J_PASSWORD_FILE ? readPasswordFile(env.NEO4J_PASSWORD_FILE) : ''),
     database: env.NEO4J_DATABASE || undefined,
   };
 }

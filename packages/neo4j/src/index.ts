@@ -1,6 +1,7 @@
 export { configFromEnv, displayUri, type Neo4jConfig } from './config';
 export { connect, applySchema, type Connection } from './connect';
-export { resolveNeo4j, startLocalNeo4j, stopLocalNeo4j, REPO_ROOT } from './local';
+export { resolveNeo4j, startLocalNeo4j, stopLocalNeo4j, localConfig, REPO_ROOT, type StartedNeo4j } from './local';
+export { readPasswordFile } from './password-file';
 export {
   runReadQuery,
   explainQueryError,

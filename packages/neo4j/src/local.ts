@@ -1,12 +1,23 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { configFromEnv, type Neo4jConfig } from './config';
+import { readPasswordFile } from './password-file';
 
 /** The repo root: this file lives in packages/neo4j/src. */
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 
+/** What tools/neo4j-local/neo4j-local.mjs's startNeo4j returns. */
+export interface StartedNeo4j {
+  uri: string;
+  pid: number;
+  reused: boolean;
+  /** The neo4j user's password (mode 0600); undefined only for unsafeOpenForTests. */
+  passwordFile?: string;
+  stop(): Promise<void>;
+}
+
 interface Launcher {
-  startNeo4j(opts: { home: string; port: number; fresh?: boolean; timeoutMs?: number; log?: (m: string) => void }): Promise<{ uri: string; pid: number; reused: boolean; stop(): Promise<void> }>;
+  startNeo4j(opts: LocalOptions & { home: string; port: number; timeoutMs?: number }): Promise<StartedNeo4j>;
   stopNeo4j(opts: { home: string }): Promise<void>;
 }
 
@@ -21,6 +32,16 @@ export interface LocalOptions {
   port?: number;
   fresh?: boolean;
   log?: (m: string) => void;
+  /** Neo4j as kg ran it before it had a password (no auth, no URL blocklist): only for tests that show what that allowed. */
+  unsafeOpenForTests?: boolean;
+}
+
+/** The connection settings for a local Neo4j that the launcher started: user neo4j, the password from its file. */
+export function localConfig(started: Pick<StartedNeo4j, 'uri' | 'passwordFile'>): Neo4jConfig {
+  const password = started.passwordFile
+    ? readPasswordFile(started.passwordFile, `delete it and run "npm run neo4j:stop": the next start makes a new one`)
+    : '';
+  return { uri: started.uri, user: 'neo4j', password, database: undefined };
 }
 
 /**
@@ -37,10 +58,10 @@ export async function resolveNeo4j(opts: LocalOptions = {}): Promise<{ config: N
     fresh: opts.fresh,
     log: opts.log,
   });
-  return { config: { uri: started.uri, user: 'neo4j', password: '', database: undefined }, local: true };
+  return { config: localConfig(started), local: true };
 }
 
-export async function startLocalNeo4j(opts: Required<Pick<LocalOptions, 'home' | 'port'>> & LocalOptions) {
+export async function startLocalNeo4j(opts: Required<Pick<LocalOptions, 'home' | 'port'>> & LocalOptions): Promise<StartedNeo4j> {
   const { startNeo4j } = await launcher();
   return startNeo4j(opts);
 }

@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applySchema, connect, type Connection } from '@kg/neo4j';
+import { applySchema, connect, localConfig, type Connection } from '@kg/neo4j';
 import { resetDatabase } from '@kg/neo4j/testing';
 import { buildCorpus } from '../../bench/corpus';
 import { REPO } from '../helpers';
@@ -20,7 +20,7 @@ jest.setTimeout(600_000);
 
 const HOME = path.join(REPO, '.kg/neo4j-test-fault-stop');
 const PORT = Number(process.env.KG_FAULT_NEO4J_PORT ?? 7721);
-type Neo = { uri: string; stop(): Promise<void> };
+type Neo = { uri: string; passwordFile: string; stop(): Promise<void> };
 let startNeo4j: (o: object) => Promise<Neo>;
 let neo: Neo | undefined;
 let conn: Connection | undefined;
@@ -30,7 +30,7 @@ const ARGS = () => ['ingest', corpus, '--batch', '5', '--workers', '1'];
 
 async function up(fresh: boolean) {
   neo = await startNeo4j({ home: HOME, port: PORT, fresh, log: () => {} });
-  conn = await connect({ uri: neo.uri, user: 'neo4j', password: '', database: undefined });
+  conn = await connect(localConfig(neo));
 }
 async function down() {
   await conn?.close().catch(() => {});
@@ -53,7 +53,7 @@ afterAll(async () => {
 });
 
 test('Neo4j stopped mid-ingest: reported, retried, exit 1; after a restart the next run completes the same graph', async () => {
-  const env = { NEO4J_URI: neo!.uri, KG_RETRIES: '2', KG_RETRY_DELAY_MS: '300' };
+  const env = { NEO4J_URI: neo!.uri, NEO4J_PASSWORD_FILE: neo!.passwordFile, KG_RETRIES: '2', KG_RETRY_DELAY_MS: '300' };
   // the reference: an uninterrupted run
   await applySchema(conn!);
   const ref = await runKg(ARGS(), env);
@@ -83,7 +83,7 @@ test('Neo4j stopped mid-ingest: reported, retried, exit 1; after a restart the n
 
 test('Neo4j back within the retry window: the same run completes, exit 0', async () => {
   await resetDatabase(conn!);
-  const env = { NEO4J_URI: neo!.uri, KG_RETRIES: '8', KG_RETRY_DELAY_MS: '1000', KG_RETRY_MAX_DELAY_MS: '4000' };
+  const env = { NEO4J_URI: neo!.uri, NEO4J_PASSWORD_FILE: neo!.passwordFile, KG_RETRIES: '8', KG_RETRY_DELAY_MS: '1000', KG_RETRY_MAX_DELAY_MS: '4000' };
   const run = startKg(ARGS(), env);
   await waitForArticles(conn!, 20, run);
   await down();

@@ -40,7 +40,7 @@ export async function loadGraph(conn: Connection, data: SerializedGraph): Promis
 }
 
 export async function ingestWithCli(uri: string, input: string): Promise<void> {
-  await run('npx', ['kg', 'ingest', input], { cwd: REPO_ROOT, env: { ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: '' }, timeout: 120_000 });
+  await run('npx', ['kg', 'ingest', input], { cwd: REPO_ROOT, env: { ...process.env, NEO4J_URI: uri }, timeout: 120_000 });
 }
 
 /** `kg extract data/seeds` into a graph file, returning its path. */
