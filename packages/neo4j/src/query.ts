@@ -1,10 +1,13 @@
 import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isNode, isPath, isPoint, isRelationship, isTime, Neo4jError } from 'neo4j-driver';
 import type { Connection } from './connect';
+import { findUrlLoading } from './url-loading';
 
 /**
  * Read-only Cypher for people (the `kg query` command, the viewer's query
  * console): the query runs in a READ transaction, so the server itself
- * refuses anything that would write — kg never guesses from the query text.
+ * refuses anything that would write — kg never guesses writes from the query
+ * text. Loading from URLs is the exception: Neo4j allows LOAD CSV in a read
+ * transaction, so kg refuses it from the text (url-loading.ts).
  * Results are streamed and cut at a row limit, and the transaction has a
  * time-out, so a careless query neither fills memory nor runs for ever.
  */
@@ -54,7 +57,7 @@ function positiveNumber(v: string | undefined, name: string): number | undefined
 export class QueryError extends Error {
   constructor(
     message: string,
-    readonly reason: 'write' | 'timeout' | 'syntax' | 'failed',
+    readonly reason: 'write' | 'timeout' | 'syntax' | 'loads-url' | 'failed',
     readonly code?: string,
   ) {
     super(message);
@@ -66,9 +69,18 @@ export class QueryError extends Error {
  * Runs one Cypher statement in a read transaction and returns its rows as
  * plain JSON values. Writes are refused by the server (QueryError with
  * reason 'write'); a query running past the time-out is stopped by the
- * server (reason 'timeout').
+ * server (reason 'timeout'). A query that would make the server load from
+ * a URL or a file (LOAD CSV, APOC's loaders: url-loading.ts) is refused
+ * before it is sent (reason 'loads-url').
  */
 export async function runReadQuery(conn: Connection, cypher: string, params: Record<string, unknown> = {}, opts: ReadQueryOptions = {}): Promise<QueryResult> {
+  const loads = findUrlLoading(cypher, params);
+  if (loads)
+    throw new QueryError(
+      `kg's read-only queries do not load from URLs or files, and this one would (${loads}); nothing was run. ` +
+        'Articles come in with kg ingest. (Strings and comments count too: some procedures run text as a query.)',
+      'loads-url',
+    );
   const defaults = queryDefaults();
   const rawLimit = opts.limit ?? defaults.limit;
   const limit = rawLimit > 0 ? rawLimit : Infinity;
@@ -118,6 +130,8 @@ export function explainQueryError(e: unknown, timeoutMs?: number): Error {
     return new QueryError(`kg runs queries read-only: this query would write (${first.replace(/\.$/, '')})`, 'write', code);
   if (/TransactionTimedOut|Transaction\.TransactionTimedOut/.test(code) || (/Terminated/.test(code) && /timed? ?out|timeout/i.test(e.message)))
     return new QueryError(`the query ran longer than ${timeoutMs !== undefined ? `${timeoutMs} ms` : 'the time-out'} and was stopped (${first})`, 'timeout', code);
+  // The local Neo4j's own IP blocklist, for a LOAD CSV that reached the server.
+  if (code === 'Neo.ClientError.Statement.ExternalResourceFailed') return new QueryError(first, 'loads-url', code);
   if (code.startsWith('Neo.ClientError.Statement.')) return new QueryError(first, 'syntax', code);
   return new QueryError(`${first}${code ? ` [${code}]` : ''}`, 'failed', code);
 }

@@ -150,7 +150,8 @@ export async function openBoltWs(port: number, origin: string): Promise<BoltWs> 
         if (!m) return [...replies, { type: 'CLOSED' }];
         const [value] = unpack(m, 0);
         const s = value as { tag: number; fields: unknown[] };
-        const type = ({ 0x70: 'SUCCESS', 0x7f: 'FAILURE', 0x7e: 'IGNORED', 0x71: 'RECORD' } as const)[s.tag as 0x70];
+        const types: Record<number, BoltReply['type']> = { 0x70: 'SUCCESS', 0x7f: 'FAILURE', 0x7e: 'IGNORED', 0x71: 'RECORD' };
+        const type = types[s.tag];
         replies.push({ type: type ?? 'FAILURE', data: s.fields[0] });
         if (type !== 'RECORD') return replies;
       }

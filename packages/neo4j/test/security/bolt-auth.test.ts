@@ -91,7 +91,7 @@ describeLocal('the local Neo4j takes only the password in its file', () => {
   });
 
   test('WebSocket with Origin http://evil.example: the upgrade and Bolt 5.0 still succeed, but no login, no read, no delete, with no, default or wrong credentials', async () => {
-    for (const credentials of [{ scheme: 'none' }, { scheme: 'basic', principal: 'neo4j', credentials: 'neo4j' }, { scheme: 'basic', principal: 'neo4j', credentials: 'wrong-password' }]) {
+    for (const credentials of [{ scheme: 'none' } as Record<string, string>, { scheme: 'basic', principal: 'neo4j', credentials: 'neo4j' }, { scheme: 'basic', principal: 'neo4j', credentials: 'wrong-password' }]) {
       const r = await overWebSocket(credentials);
       expect(r.upgrade).toMatch(/^HTTP\/1\.1 101 /);
       expect(r.version).toBe('5.0');

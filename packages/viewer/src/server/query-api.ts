@@ -10,8 +10,9 @@ import { BadRequestError } from './source';
  * The query console's endpoint: POST /api/query {cypher, params}. Every
  * query runs through @kg/neo4j's runReadQuery, in a READ transaction with a
  * time-out and a row limit (KG_QUERY_TIMEOUT_MS, KG_QUERY_ROW_LIMIT, read at
- * each request), so Neo4j itself refuses anything that would write; kg never
- * guesses from the query text. GET /api/query says whether queries are
+ * each request), so Neo4j itself refuses anything that would write, and
+ * runReadQuery refuses loading from URLs (LOAD CSV, APOC's loaders) before
+ * the query is sent. GET /api/query says whether queries are
  * available (they need Neo4j: a graph file cannot run Cypher).
  */
 
@@ -49,7 +50,7 @@ export async function handleQueryApi(req: IncomingMessage, res: ServerResponse, 
     return sendJson(res, 200, out);
   } catch (e) {
     if (!(e instanceof QueryError)) throw e;
-    const status = e.reason === 'write' ? 403 : e.reason === 'timeout' ? 408 : e.reason === 'syntax' || e.code?.startsWith('Neo.ClientError.') ? 400 : 500;
+    const status = e.reason === 'write' || e.reason === 'loads-url' ? 403 : e.reason === 'timeout' ? 408 : e.reason === 'syntax' || e.code?.startsWith('Neo.ClientError.') ? 400 : 500;
     return sendJson(res, status, { error: e.message, reason: e.reason });
   }
 }

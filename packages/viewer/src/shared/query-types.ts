@@ -17,7 +17,7 @@ import type { QueryValue } from '@kg/neo4j/query-values';
 /** GET /api/query: whether this server can run queries, and its limits. */
 export type QueryCapabilities = { available: true; limit: number; timeoutMs: number } | { available: false; message: string };
 
-/** POST /api/query {cypher, params} answers with this, or {error, reason} (reason: write, timeout, syntax, failed, no-database). */
+/** POST /api/query {cypher, params} answers with this, or {error, reason} (reason: write, timeout, syntax, loads-url, failed, no-database). */
 export interface QueryResponse {
   columns: string[];
   rows: Record<string, QueryValue>[];
@@ -32,7 +32,8 @@ export interface QueryResponse {
 
 export interface QueryErrorResponse {
   error: string;
-  reason?: 'write' | 'timeout' | 'syntax' | 'failed' | 'no-database';
+  /** QueryError's reasons (@kg/neo4j), and no-database. */
+  reason?: 'write' | 'timeout' | 'syntax' | 'loads-url' | 'failed' | 'no-database';
 }
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'json', 'csv', 'cypher'] as const;

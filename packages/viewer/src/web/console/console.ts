@@ -24,6 +24,14 @@ export interface ConsoleHost {
   resized(): void;
 }
 
+const FAILURE_TITLE: Partial<Record<NonNullable<QueryFailed['reason']>, string>> = {
+  write: 'Refused: the console runs queries read-only',
+  'loads-url': 'Refused: the console does not load from URLs or files',
+  timeout: 'Stopped: the query ran past the time-out',
+  syntax: 'The query has an error',
+  'no-database': 'Queries need Neo4j',
+};
+
 /** Rows drawn into the table at most: the DOM, not the data, is what gets slow. */
 const TABLE_ROWS = 500;
 
@@ -151,16 +159,7 @@ export function mountConsole(root: HTMLElement, host: ConsoleHost): QueryConsole
       status.textContent = '';
       table.replaceChildren();
       const reason = e instanceof QueryFailed ? e.reason : 'failed';
-      const title =
-        reason === 'write'
-          ? 'Refused: the console runs queries read-only'
-          : reason === 'timeout'
-            ? 'Stopped: the query ran past the time-out'
-            : reason === 'syntax'
-              ? 'The query has an error'
-              : reason === 'no-database'
-                ? 'Queries need Neo4j'
-                : 'The query failed';
+      const title = (reason && FAILURE_TITLE[reason]) || 'The query failed';
       showMessage(title, (e as Error).message, reason === 'no-database' ? 'info' : 'error', reason);
     } finally {
       if (ctrl === running) {
