@@ -5,6 +5,7 @@ export { toGexf, readGexf } from './formats/gexf';
 export { toGraphml, readGraphml } from './formats/graphml';
 export { toGraphJson, writeGraphJson } from './formats/json';
 export { toCsv, type CsvExport } from './formats/csv';
+export { spreadsheetCell, toSpreadsheetCsv } from './formats/table-csv';
 export { toCypherScript, cypherLiteral, cypherString, ident, splitCypherStatements, runCypherScript } from './formats/cypher';
 export { writeExport, FORMATS, FORMAT_EXTENSIONS, type ExportFormat } from './write';
 export { EXAMPLE_QUERIES, findExample, exampleParams, type ExampleQuery } from './examples';

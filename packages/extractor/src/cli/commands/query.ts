@@ -1,5 +1,6 @@
 import { connect, displayUri, queryDefaults, QueryError, resolveNeo4j, runReadQuery, type QueryValue } from '@kg/neo4j';
 import { EXAMPLE_QUERIES, exampleParams, findExample } from '@kg/export/examples';
+import { toSpreadsheetCsv } from '@kg/export/table-csv';
 import { intOption, parse, UsageError } from '../args';
 
 export const QUERY_USAGE = `kg query "MATCH …" [--param NAME=VALUE]… [--format table|json|csv] [--limit N] [--timeout MS]
@@ -8,7 +9,8 @@ kg query --example NAME [--param NAME=VALUE]…   |   kg query --list-examples
   the rows. Uses NEO4J_URI when set, otherwise the local Neo4j under .kg/.
   --param NAME=VALUE  query parameter $NAME; VALUE is read as JSON when it is
                       valid JSON (42, true, ["a","b"]), else as a string
-  --format F          table (default), json or csv
+  --format F          table (default), json or csv (for spreadsheets: a cell
+                      starting with = + - @ or a tab is prefixed with ')
   --limit N           rows at most (default KG_QUERY_ROW_LIMIT or 10000; 0: no limit)
   --timeout MS        stop the query after MS milliseconds (default KG_QUERY_TIMEOUT_MS or 30000)
   --example NAME      run a saved example (parameters default to its example values)
@@ -50,7 +52,7 @@ export async function queryCommand(argv: string[]): Promise<number> {
   const conn = await connect(config);
   try {
     const res = await runReadQuery(conn, cypher, params, { limit, timeoutMs });
-    const text = format === 'json' ? `${JSON.stringify(res.rows, null, 2)}\n` : format === 'csv' ? toCsv(res.columns, res.rows) : toTable(res.columns, res.rows);
+    const text = format === 'json' ? `${JSON.stringify(res.rows, null, 2)}\n` : format === 'csv' ? toSpreadsheetCsv(res.columns, res.rows) : toTable(res.columns, res.rows);
     process.stdout.write(text);
     process.stderr.write(
       `${res.rows.length} row${res.rows.length === 1 ? '' : 's'} in ${(res.elapsedMs / 1000).toFixed(2)} s${
@@ -139,10 +141,4 @@ export function toTable(columns: string[], rows: Record<string, QueryValue>[], m
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i]!.length)));
   const line = (xs: string[]) => xs.map((x, i) => (i === xs.length - 1 ? x : x.padEnd(widths[i]!))).join(' │ ').trimEnd();
   return `${[line(columns), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...cells.map(line)].join('\n')}\n`;
-}
-
-export function toCsv(columns: string[], rows: Record<string, QueryValue>[]): string {
-  const q = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const cell = (v: QueryValue) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-  return `${[columns.map(q).join(','), ...rows.map((r) => columns.map((c) => q(cell(r[c] ?? null))).join(','))].join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import { EXAMPLE_QUERIES, exampleParams, type ExampleQuery } from '@kg/export/examples';
 import type { SerializedGraph } from '@kg/graph-schema';
+import { toSpreadsheetCsv } from '@kg/export/table-csv';
 import type { QueryCapabilities, QueryResponse } from '../../shared/query-types';
 import { byId, el } from '../dom';
 import { QueryFailed, queryCapabilities, runQuery } from './client';
@@ -49,6 +50,8 @@ export function mountConsole(root: HTMLElement, host: ConsoleHost): QueryConsole
   let editorLoading: Promise<CypherEditor> | undefined;
   let running: AbortController | undefined;
   let currentExample: ExampleQuery | undefined;
+  let lastResult: QueryResponse | undefined;
+  let csvUrl: string | undefined;
   const values = new Map<string, string>();
   const stage = byId('stage');
   const banner = byId('query-banner');
@@ -56,6 +59,7 @@ export function mountConsole(root: HTMLElement, host: ConsoleHost): QueryConsole
   // ---- DOM ----
   const runButton = el('button', { class: 'run', text: 'Run', attrs: { type: 'button', title: 'Run the query (Ctrl+Enter)' } }, [el('kbd', { text: navigator.platform.startsWith('Mac') ? '⌘↵' : 'Ctrl+↵' })]);
   const closeButton = el('button', { class: 'close', text: '×', attrs: { type: 'button', 'aria-label': 'Close the query console' } });
+  const csvButton = el('button', { class: 'csv', text: 'CSV', attrs: { type: 'button', title: 'Download the rows as CSV, for spreadsheets', disabled: '' } });
   const limits = el('span', { class: 'muted console-limits' });
   const examples = el('ul', { class: 'console-examples' });
   const editorHost = el('div', { class: 'console-editor' });
@@ -65,7 +69,7 @@ export function mountConsole(root: HTMLElement, host: ConsoleHost): QueryConsole
   const table = el('div', { class: 'console-table' });
   message.hidden = true;
   root.replaceChildren(
-    el('header', { class: 'console-head' }, [el('h2', { text: 'Cypher query' }), limits, el('span', { class: 'spacer' }), runButton, closeButton]),
+    el('header', { class: 'console-head' }, [el('h2', { text: 'Cypher query' }), limits, el('span', { class: 'spacer' }), csvButton, runButton, closeButton]),
     el('div', { class: 'console-body' }, [
       el('nav', { class: 'console-side', attrs: { 'aria-label': 'Example queries' } }, [el('h3', { text: 'Examples' }), examples]),
       el('div', { class: 'console-edit' }, [editorHost, params]),
@@ -83,6 +87,7 @@ export function mountConsole(root: HTMLElement, host: ConsoleHost): QueryConsole
   }
 
   runButton.addEventListener('click', () => void run());
+  csvButton.addEventListener('click', () => downloadCsv());
   closeButton.addEventListener('click', () => close());
   // The page's own shortcuts (/ for search, Esc) must not fire while typing a query.
   root.addEventListener('keydown', (e) => {
@@ -158,6 +163,8 @@ export function mountConsole(root: HTMLElement, host: ConsoleHost): QueryConsole
       if ((e as Error).name === 'AbortError' || ctrl !== running) return;
       status.textContent = '';
       table.replaceChildren();
+      lastResult = undefined;
+      csvButton.disabled = true;
       const reason = e instanceof QueryFailed ? e.reason : 'failed';
       const title = (reason && FAILURE_TITLE[reason]) || 'The query failed';
       showMessage(title, (e as Error).message, reason === 'no-database' ? 'info' : 'error', reason);
@@ -179,6 +186,8 @@ export function mountConsole(root: HTMLElement, host: ConsoleHost): QueryConsole
   }
 
   function showResult(res: QueryResponse): void {
+    lastResult = res;
+    csvButton.disabled = !res.columns.length;
     const n = res.rows.length;
     const parts = [`${n.toLocaleString('en')} row${n === 1 ? '' : 's'}`, `${res.elapsedMs.toLocaleString('en')} ms`];
     if (res.truncated) parts.push(`cut at the row limit of ${res.limit.toLocaleString('en')}`);
@@ -210,6 +219,16 @@ export function mountConsole(root: HTMLElement, host: ConsoleHost): QueryConsole
     );
     const more = res.rows.length > TABLE_ROWS ? el('p', { class: 'muted', text: `The first ${TABLE_ROWS} of ${res.rows.length.toLocaleString('en')} rows are shown.` }) : null;
     return el('div', {}, [el('table', {}, [el('thead', {}, [head]), el('tbody', {}, body)]), more]);
+  }
+
+  /** Every row received (not only the ones drawn), with formula-like cells neutralised (table-csv.ts). */
+  function downloadCsv(): void {
+    if (!lastResult) return;
+    // The byte-order mark makes spreadsheets read the file as UTF-8 (names in Cyrillic, Arabic…).
+    const blob = new Blob(['\ufeff', toSpreadsheetCsv(lastResult.columns, lastResult.rows)], { type: 'text/csv;charset=utf-8' });
+    if (csvUrl) URL.revokeObjectURL(csvUrl);
+    csvUrl = URL.createObjectURL(blob);
+    el('a', { attrs: { href: csvUrl, download: `kg-query-${new Date().toISOString().slice(0, 10)}.csv` } }).click();
   }
 
   function back(): void {
