@@ -6,6 +6,7 @@ import { DEFAULT_GRAPH_LIMIT, handleApi } from './api';
 import { graphJson } from './graph-json';
 import { fileSource } from './file-source';
 import { neo4jSource } from './neo4j-source';
+import { requestGuard } from './request-guard';
 import { serveStatic } from './static';
 import type { GraphSource } from './source';
 
@@ -21,16 +22,21 @@ export interface ViewerServerOptions {
   port?: number;
   /** Where the built web app is; tests may point elsewhere. */
   distDir?: string;
+  /** Host names to answer to besides 127.0.0.1, localhost, [::1] and `host` (default: KG_VIEW_ALLOWED_HOSTS). */
+  allowedHosts?: readonly string[];
 }
 
 export interface ViewerServer {
   url: string;
+  /** The host names it answers to (request-guard.ts). */
+  hosts: readonly string[];
   close(): Promise<void>;
 }
 
 /**
  * Serves the web app and its JSON API. Listens on 127.0.0.1 unless told
  * otherwise: the API exposes the whole database to whoever can reach it.
+ * Every request first passes the request guard (Host, and Origin for POSTs).
  * close() stops the server; a Neo4j connection passed in stays open (its
  * owner closes it), a file source is dropped.
  */
@@ -43,7 +49,11 @@ export async function startViewerServer(opts: ViewerServerOptions): Promise<View
   // rather than while the first reader's browser waits for it (and for the app files queued behind it).
   if (source.kind === 'file') graphJson((await source.graph(DEFAULT_GRAPH_LIMIT)).graph, true);
 
+  const host = opts.host ?? '127.0.0.1';
+  const guard = requestGuard({ bindHost: host, allowedHosts: opts.allowedHosts });
   const server = createServer((req, res) => {
+    // Before any route, static files included: a DNS-rebinding page must get nothing at all.
+    if (!guard.admit(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     handleApi(source, req, res, url, { connection: src.kind === 'neo4j' ? src.connection : undefined })
       .then((handled) => (handled ? undefined : serveStatic(dist, url.pathname, res)))
@@ -53,7 +63,6 @@ export async function startViewerServer(opts: ViewerServerOptions): Promise<View
         res.end();
       });
   });
-  const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
@@ -62,6 +71,7 @@ export async function startViewerServer(opts: ViewerServerOptions): Promise<View
   const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return {
     url: `http://${shownHost}:${port}/`,
+    hosts: guard.hosts,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

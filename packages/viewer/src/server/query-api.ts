@@ -111,25 +111,16 @@ export class HttpError extends Error {
 }
 
 /**
- * Reads a JSON POST body. Only `application/json` is accepted — a page on
+ * Reads a JSON POST body. Only `application/json` is accepted: a page on
  * another site cannot send that without a CORS preflight, which this server
- * never answers — and a request whose Origin is another host is refused, so
- * other sites cannot make the browser run queries or exports here.
+ * never answers. (Host and Origin were checked before any route, for every
+ * request, by request-guard.ts: other sites cannot make the browser run
+ * queries or exports here.)
  */
 export async function readJsonPost(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   if (req.method !== 'POST') throw new HttpError(405, 'use POST');
   const type = String(req.headers['content-type'] ?? '');
   if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'send JSON (content-type: application/json)');
-  const origin = req.headers.origin;
-  if (origin !== undefined) {
-    let host: string | undefined;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = undefined;
-    }
-    if (host !== req.headers.host) throw new HttpError(403, 'cross-origin requests are refused');
-  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
