@@ -11,6 +11,7 @@ import { startViewerServer, type ViewerServer } from '../src/server/index';
 import { drawnPixels, launchBrowser, openViewer, screenshot } from './helpers/browser';
 import { extractSeeds, seedViewer } from './helpers/neo4j';
 import { searchAndPick, waitForLayout } from './helpers/scenario';
+import { openConsole, postJson, realErrors, runInConsole, tableRows, typeQuery } from './helpers/console';
 
 // The query console and export, in headless Chromium, on the real seed articles in a real Neo4j.
 jest.setTimeout(240_000);
@@ -22,43 +23,7 @@ type KgWindow = Window & {
   };
 };
 
-/** Chromium logs every non-2xx fetch as a console error; a refused query is one on purpose. */
-const realErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
-
-async function openConsole(page: Page): Promise<void> {
-  await page.click('#console-toggle');
-  await page.waitForSelector('#console:not([hidden]) .cm-content');
-}
-
-const runs = (page: Page) => page.evaluate(() => Number(document.getElementById('console')!.dataset.runs ?? 0));
-
-/** Presses Ctrl+Enter in the editor and waits for the run to finish. */
-async function runInConsole(page: Page): Promise<void> {
-  const before = await runs(page);
-  await page.keyboard.press('Control+Enter');
-  await page.waitForFunction((n) => Number(document.getElementById('console')!.dataset.runs ?? 0) > n, before, { timeout: 60_000 });
-}
-
-/** Replaces the editor's text by typing, as a reader would. */
-async function typeQuery(page: Page, cypher: string): Promise<void> {
-  await page.click('#console .cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(cypher, { delay: 2 });
-}
-
-async function tableRows(page: Page): Promise<{ columns: string[]; rows: string[][] }> {
-  return page.evaluate(() => ({
-    columns: [...document.querySelectorAll('#console .console-table th')].map((th) => th.textContent ?? ''),
-    rows: [...document.querySelectorAll('#console .console-table tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
-  }));
-}
-
 const graphOrder = (page: Page) => page.evaluate(() => (window as unknown as KgWindow).__kg.model.graph.order);
-
-async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-}
 
 describe('query console and export on Neo4j (kg ingest data/seeds)', () => {
   let conn: Connection;

@@ -5,8 +5,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const ARTIFACTS = path.resolve(__dirname, '../../../../test-artifacts/viewer');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Headless Chromium with software WebGL (SwiftShader): sigma needs WebGL and there is no GPU here. */
-export async function launchBrowser(): Promise<Browser> {
+/** Headless Chromium with software WebGL (SwiftShader): sigma needs WebGL and there is no GPU here. `extraArgs` for a test's own flags. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -20,6 +20,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
       '--ignore-gpu-blocklist',
+      ...extraArgs,
     ],
   });
 }
