@@ -21,10 +21,13 @@ const ingest = spawnSync(process.execPath, [kg, 'ingest', corpus], { cwd: root, 
 if (ingest.status !== 0) process.stderr.write(`kg ingest reported problems (exit ${ingest.status}); the graph holds what was read.\n`);
 
 const uri = process.env.NEO4J_URI ?? `bolt://127.0.0.1:${process.env.KG_NEO4J_PORT ?? 7687}`;
+const login = process.env.NEO4J_URI
+  ? 'with NEO4J_USER and NEO4J_PASSWORD'
+  : `user neo4j, password in ${path.relative(process.cwd(), path.join(root, '.kg/neo4j/password')) || '.kg/neo4j/password'} (readable by you only)`;
 process.stderr.write(`
 Where to look:
   - Cypher:  npx kg query "MATCH (a:Actor)-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(b:Actor) WHERE a.id < b.id RETURN a.name, b.name, m.date, m.place"
-  - Bolt:    ${uri}  (any Neo4j client; the local server has no password)
+  - Bolt:    ${uri}  (any Neo4j client; ${login})
 `);
 if (process.env.KG_START_NO_VIEW) process.exit(ingest.status ?? 0);
 

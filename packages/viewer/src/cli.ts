@@ -11,7 +11,9 @@ export const VIEW_USAGE = `kg view [graph.json] [--port N] [--host H] [--no-open
   database needed); without, shows the graph in Neo4j (NEO4J_URI, or the
   local Neo4j that kg starts).
   --port N     port to listen on (default: a free one)
-  --host H     address to listen on (default 127.0.0.1: only this machine)
+  --host H     address to listen on (default 127.0.0.1: only this machine);
+               the viewer answers only requests for 127.0.0.1, localhost,
+               [::1], this address, and the names in KG_VIEW_ALLOWED_HOSTS
   --no-open    print the URL but do not open a browser`;
 
 /** Builds the web app when dist/ is missing, so `kg view` works from a fresh clone. */
