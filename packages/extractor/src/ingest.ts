@@ -1,6 +1,7 @@
 import type { Connection } from '@kg/neo4j';
 import type { GraphBatch } from '@kg/graph-schema';
 import { createExtractor, defaultWorkers, type ExtractOutcome } from './parallel/extract-pool';
+import { sourcePrefixes } from './write/known-entities';
 import { readArticles, type InputProblem, type ReadEvent, type ReadOptions, type SourceDocument } from './read';
 import { Resolver } from './resolve';
 import { addCounts, existingArticleIds, loadKnownEntities, seedResolver, WriteCache, writeArticles, zeroCounts, type WriteCounts } from './write/neo4j-writer';
@@ -41,6 +42,8 @@ export interface IngestResult {
 }
 
 const RESOLVE_SLICE_MS = 5;
+/** Present articles held back for replay before it goes ahead anyway (see resolveChunk). */
+const REPLAY_HOLD = 2000;
 /** Chunks read and handed to the extraction workers ahead of the one being resolved. */
 const CHUNKS_AHEAD = 1;
 
@@ -80,6 +83,9 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
   // Seeded from the database when the first new article needs resolving:
   // a re-run over articles that are all present never pays for it.
   let seeded = false;
+  // Articles of this input already in the database, not yet replayed through the resolver (see replay).
+  let unreplayed: SourceDocument[] = [];
+  const presentIds = new Set<string>();
   // KG_INGEST_PROFILE=1: where the time went, on stderr at the end.
   const prof = process.env.KG_INGEST_PROFILE ? { check: 0, seed: 0, extract: 0, resolve: 0, write: 0, waitWrite: 0 } : undefined;
   const timed = async <T>(k: keyof NonNullable<typeof prof>, f: () => Promise<T>): Promise<T> => {
@@ -101,22 +107,32 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
   };
 
   // Stage 2, in input order: resolution, so that ids never depend on timing.
-  const resolveChunk = async ({ docs, fresh, outcomes }: Checked): Promise<{ docs: SourceDocument[]; batches: GraphBatch[] }> => {
-    result.alreadyPresent += docs.length - fresh.length;
-    if (!fresh.length) return { docs, batches: [] };
-    if (!seeded) {
-      const known = await timed('seed', () => withRetry(() => loadKnownEntities(conn), retry));
-      seedResolver(resolver, known);
-      seeded = true;
-    }
-    const batches: GraphBatch[] = [];
+  //
+  // Articles of this input that an earlier (interrupted) run wrote are not written again, but they
+  // are resolved again, in their place: the resolver's memory (which meeting an undated report joined,
+  // which namesake was seen last) is then what it was in the uninterrupted run, and the rest resolves
+  // the same. The database seeds only what other inputs put there. Replay waits for the first new
+  // article, so a re-run over articles that are all present extracts nothing; past REPLAY_HOLD
+  // articles it goes ahead, so memory stays bounded.
+  const seedOnce = async () => {
+    if (seeded) return;
+    const known = await timed('seed', () => withRetry(() => loadKnownEntities(conn, { articles: [...presentIds], sources: sourcePrefixes(inputs) }), retry));
+    seedResolver(resolver, known);
+    seeded = true;
+  };
+  const replay = async () => {
+    if (!unreplayed.length) return;
+    await seedOnce();
+    const docs = unreplayed;
+    unreplayed = [];
+    const outcomes = await timed('extract', () => extractor.extractAll(docs));
+    await resolveAll(outcomes, () => {});
+  };
+  const resolveAll = async (outcomes: ExtractOutcome[], keep: (b: GraphBatch, i: number) => void, failed?: (i: number, o: ExtractOutcome & { ok: false }) => void) => {
     let slice = performance.now();
     for (const [i, o] of outcomes.entries()) {
-      if (o.ok) batches.push(resolver.resolve(o.extraction));
-      else {
-        result.failed++;
-        hooks.onProblem?.('failed', { path: fresh[i]!.source, message: `extraction failed: ${o.error.split('\n')[0]}` });
-      }
+      if (o.ok) keep(resolver.resolve(o.extraction), i);
+      else failed?.(i, o);
       // The transaction in flight needs this thread to read its results and commit: resolving a
       // whole chunk in one go would leave Neo4j waiting for it.
       const now = performance.now();
@@ -127,6 +143,33 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
       }
     }
     if (prof) prof.resolve += performance.now() - slice;
+  };
+
+  const resolveChunk = async ({ docs, fresh, outcomes }: Checked): Promise<{ docs: SourceDocument[]; batches: GraphBatch[] }> => {
+    result.alreadyPresent += docs.length - fresh.length;
+    const isFresh = new Set(fresh.map((d) => d.id));
+    for (const d of docs) if (!isFresh.has(d.id)) presentIds.add(d.id);
+    if (!fresh.length) {
+      unreplayed.push(...docs);
+      if (unreplayed.length >= REPLAY_HOLD) await replay();
+      return { docs, batches: [] };
+    }
+    await seedOnce();
+    const batches: GraphBatch[] = [];
+    // the chunk in input order: present articles replayed, new ones resolved for writing
+    let k = 0;
+    for (const d of docs) {
+      if (!isFresh.has(d.id)) {
+        unreplayed.push(d);
+        continue;
+      }
+      await replay();
+      const o = outcomes[k++]!;
+      await resolveAll([o], (b) => batches.push(b), () => {
+        result.failed++;
+        hooks.onProblem?.('failed', { path: d.source, message: `extraction failed: ${(o as { error: string }).error.split('\n')[0]}` });
+      });
+    }
     return { docs, batches };
   };
 
