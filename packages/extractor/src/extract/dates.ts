@@ -13,6 +13,9 @@ const RE_TODAY_TONIGHT_YESTERDAY = /^(today|tonight|yesterday|tomorrow)$/;
 const RE_LAST_THIS_NEXT = /^(last|this|next|past)$/;
 const RE_WEEK_WEEKEND_MONTH = /^(week|weekend|month|year)$/;
 const RE_WEEK_WEEKS_DAYS = /^(week|weeks|days|months|day|month)$/;
+const RE_ORDINAL_SUFFIX = /^(st|nd|rd|th)$/;
+// what may follow "the 30th" when it is a day: "the 23rd round", "the 6th Trilateral Meeting" are not
+const RE_AFTER_ORDINAL_DAY = /^(in|at|for|on|with|and|when|as|after|before|during|to|from|of|but|while|where|or)$/;
 const RE_ZA_ZA = /^(\d{1,2})\s+([A-Za-z]+)\.?$|^([A-Za-z]+)\.?\s+(\d{1,2})$/;
 
 /**
@@ -30,12 +33,12 @@ export interface DateExpr {
   end: number;
   text: string;
   /** what the words say, before resolution */
-  kind: 'weekday' | 'monthday' | 'full' | 'deictic' | 'vague';
+  kind: 'weekday' | 'monthday' | 'full' | 'deictic' | 'vague' | 'ordinalday';
   weekday?: number;
   month?: number;
   day?: number;
   year?: number;
-  /** -1 "last", +1 "next", 0 none */
+  /** -1 "last", +1 "next", 0 none (for an ordinal day: "of last month", "of next month") */
   shift?: number;
   /** deictic offset in days: today 0, yesterday -1, tomorrow +1 */
   offset?: number;
@@ -88,6 +91,10 @@ function mk(toks: Token[], t0: number, t1: number, e: Omit<DateExpr, 't0' | 't1'
   };
 }
 
+// "30th" is two tokens ("30", "th"); its words are written as one
+const ordinalText = (toks: Token[], t0: number, t1: number) =>
+  toks.slice(t0, t1).map((t) => t.text).join(' ').replace(/(\d) (st|nd|rd|th)\b/g, '$1$2');
+
 export function findDates(toks: Token[]): DateExpr[] {
   const out: DateExpr[] = [];
   const n = toks.length;
@@ -132,6 +139,31 @@ export function findDates(toks: Token[]): DateExpr[] {
     if (month && toks[i]!.cap && i + 1 < n && RE_YEAR.test(toks[i + 1]!.text)) {
       out.push(mk(toks, i, i + 2, { kind: 'vague', month, year: +toks[i + 1]!.text }));
       i++;
+      continue;
+    }
+    // "on the 30th", "the 23rd of last month", "the 5th of May": the day of a month, as news in
+    // Korean, Japanese and Chinese outlets (and many others) writes it
+    if (w === 'the' && i + 2 < n && toks[i + 1]!.kind === 'num' && RE_DAY_NUMBER.test(toks[i + 1]!.text) && +toks[i + 1]!.text <= 31 && RE_ORDINAL_SUFFIX.test(toks[i + 2]!.lower) && (i + 3 >= n || toks[i + 3]!.kind === 'punct' || RE_AFTER_ORDINAL_DAY.test(toks[i + 3]!.lower))) {
+      const day = +toks[i + 1]!.text;
+      const s = i > 0 && toks[i - 1]!.lower === "on" ? i - 1 : i;
+      let j = i + 3;
+      const of = toks[j]?.lower === 'of';
+      const month = of ? MONTHS.get(toks[j + 1]?.lower.replace(RE_FINAL_DOT, '') ?? '') : undefined;
+      if (of && month && toks[j + 1]!.cap) {
+        j += 2;
+        let year: number | undefined;
+        if (j < n && RE_YEAR.test(toks[j]!.text)) year = +toks[j++]!.text;
+        out.push(mk(toks, s, j, { kind: year ? 'full' : 'monthday', month, day, ...(year ? { year } : {}) }, ordinalText(toks, s, j)));
+      } else {
+        let shift = 0;
+        if (of && RE_LAST_THIS_NEXT.test(toks[j + 1]?.lower ?? '') && toks[j + 2]?.lower === 'month') {
+          const rel = toks[j + 1]!.lower;
+          shift = rel === 'last' || rel === 'past' ? -1 : rel === 'next' ? 1 : 0;
+          j += 3;
+        }
+        out.push(mk(toks, s, j, { kind: 'ordinalday', day, shift }, ordinalText(toks, s, j)));
+      }
+      i = j - 1;
       continue;
     }
     const wd = WEEKDAYS.get(w);
@@ -192,6 +224,17 @@ export function resolveDate(e: DateExpr, ref: string | undefined, future: boolea
       if (gap < bestGap) (best = s), (bestGap = gap);
     }
     return best;
+  }
+  if (e.kind === 'ordinalday') {
+    // "the 30th" alone: the nearest such day on the side the tense points to
+    const y = r.getUTCFullYear();
+    const m = r.getUTCMonth() + 1;
+    const rd = r.getUTCDate();
+    let off = e.shift ?? 0;
+    if (!e.shift) off = future ? (e.day! >= rd ? 0 : 1) : e.day! <= rd ? 0 : -1;
+    const mm = ((m - 1 + off + 12) % 12) + 1;
+    const yy = y + Math.floor((m - 1 + off) / 12);
+    return validIso(yy, mm, e.day!);
   }
   if (e.kind === 'weekday') {
     const today = r.getUTCDay();

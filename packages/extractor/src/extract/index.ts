@@ -12,7 +12,7 @@ import type { ExplainEntry, ExtractedActor, ExtractedMeeting, ExtractedPosition,
 
 export * from './types';
 
-const DATE_WORD = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|week|weekend|month|year|ago)/i;
+const DATE_WORD = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|week|weekend|month|year|ago)|\d(st|nd|rd|th)\b/i;
 export { splitSentences } from './sentences';
 
 /**

@@ -534,12 +534,32 @@ function finish(ctx: Ctx, drafts: MeetingDraft[]): MeetingDraft[] {
     const src = same ?? prevSentence;
     if (src?.place) d.place = { ...src.place, specific: src.place.specific - 0.5 };
   }
+  // "He met X on the margins of the trilateral meeting": a meeting inside another one, on its day and in its place
+  for (const d of drafts) {
+    if (d.date || d.dateText || d.status !== 'held' || !d.evidence.some((e) => RE_SIDELINES_OF.test(e.sentence))) continue;
+    const host = drafts.find((o) => o !== d && o.status === 'held' && o.date && o.sentences[0]! <= d.sentences[0]!);
+    if (!host) continue;
+    d.date = host.date;
+    d.dateText = host.dateText;
+    if (!d.place && host.place) d.place = { ...host.place };
+  }
+  // News reports the day's events: when the lead meeting is on the article's own day, a held meeting
+  // the text gives no time at all ("He also met X") is of that day too; one with any time words of
+  // its own ("last month", "in 2019") keeps them
+  const leadOfTheDay = drafts.find((o) => o.status === 'held' && o.date && o.date === ctx.refDate);
+  if (leadOfTheDay)
+    for (const d of drafts)
+      if (d !== leadOfTheDay && !d.date && !d.dateText && d.status === 'held' && !d.ordinal) {
+        d.date = leadOfTheDay.date;
+        d.dateText = leadOfTheDay.dateText;
+      }
   // the dateline names the city of the article's lead meeting when the lead sentence names none
   const lead = drafts.find((d) => d.status === 'held');
   if (lead && !lead.place && ctx.datelineCity && lead.sentences[0]! <= firstBodySentence(ctx) + 1) lead.place = { name: ctx.datelineCity, specific: 1.5 };
   return drafts.filter((d) => d.participants.size >= 1);
 }
 
+const RE_SIDELINES_OF = /\b(on|at|along) the (sidelines?|margins?|fringes?) of\b/i;
 const lowerDay = (s: string) => (RE_MONDAY_TUESDAY_WEDNESDAY.exec(s)?.[1] ?? s).toLowerCase();
 const firstBodySentence = (ctx: Ctx) => ctx.sentences.find((s) => s.body)?.index ?? 0;
 

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { splitSentences } from '../../src/extract/sentences';
 import { findDates, resolveDate, datelineDate } from '../../src/extract/dates';
 import { tokenize } from '../../src/extract/tokens';
 
@@ -54,5 +57,31 @@ describe('dates', () => {
         expect(resolveDate({ t0: 0, t1: 1, start: 0, end: 1, text: 'x', kind: 'full', year: d.getUTCFullYear(), month, day }, ref, false)).toBe(valid(d.getUTCFullYear()));
       }
     }
+  });
+});
+
+describe('the day of the month as an ordinal ("on the 30th")', () => {
+  // sentences of real articles in data/dev, found by the words they contain
+  const DEV = path.join(__dirname, '../../../../data/dev');
+  const sentenceWith = (file: string, words: string) => {
+    const found = splitSentences(fs.readFileSync(path.join(DEV, file), 'utf8')).find((x) => x.text.includes(words));
+    if (!found) throw new Error(`no sentence with "${words}" in data/dev/${file}`);
+    return found.text;
+  };
+  const texts = (s: string) => findDates(tokenize(s)).map((d) => d.text);
+  it('"On the 30th in Busan" in an article of 30 Sep 2025 is that day (b210)', () => {
+    const d = first(sentenceWith('b210.txt', 'On the 30th in Busan'));
+    expect(d.text).toBe('On the 30th');
+    expect(resolveDate(d, '2025-09-30', false)).toBe('2025-09-30');
+  });
+  it('"on the 23rd of last month" is in the month before the article (b210)', () => {
+    const d = first(sentenceWith('b210.txt', 'summit dinner on the 23rd of last month'));
+    expect(d.text).toBe('on the 23rd of last month');
+    expect(resolveDate(d, '2025-09-30', false)).toBe('2025-08-23');
+  });
+  it('a numbered round or meeting is no day: "the 23rd round", "the 6th Trilateral Meeting" (b102)', () => {
+    const file = fs.readdirSync(DEV).find((f) => f.endsWith('.txt') && fs.readFileSync(path.join(DEV, f), 'utf8').includes('held the 23rd round'))!;
+    expect(texts(sentenceWith(file, 'held the 23rd round'))).not.toContain('the 23rd');
+    expect(texts(sentenceWith('b102.txt', 'the 6th Trilateral Meeting'))).not.toContain('the 6th');
   });
 });

@@ -24,3 +24,10 @@ export const meetingsOf = (x: Extraction) =>
   x.meetings.map((m) => ({ ...m, who: m.participants.map((p) => nameOf(x, p.ref)).sort() }));
 export const positionsOf = (x: Extraction) => x.positions.map((p) => ({ ...p, who: nameOf(x, p.holder) }));
 export { extract };
+
+/** An article of data/dev as kg reads it (its url/published header, meta.json beside it). */
+export async function devArticle(file: string): Promise<SourceDocument> {
+  const { readArticles } = await import('../../src/read');
+  for await (const ev of readArticles([path.join(ROOT, 'data/dev', file)])) if (ev.kind === 'article') return ev.doc;
+  throw new Error(`data/dev/${file} gave no article`);
+}
