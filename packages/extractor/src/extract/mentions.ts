@@ -25,6 +25,7 @@ const RE_OF_TO_FOR_2 = /^(of|to|for)$/;
 const RE_OF_TO_THE = /^(of|to|the)$/;
 const RE_AND = /^(and)$/;
 const RE_MR_MRS_MS_2 = /^(mr|mrs|ms|dr)\.?$/;
+const HONORIFIC = /^(mr|mrs|ms|dr|prof|professor|sir|dame|sheikh|sayyid|hon)\.?$/;
 const RE_TO_OF_FOR = /^(to|of|for)$/;
 const RE_SENTENCE_PUNCT = /^[;.:]$/;
 const RE_THE_AN_HIS = /^(the|a|an|his|her|its|their|and|;|,)$/;
@@ -407,6 +408,8 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
       continue;
     }
     if (modWord(toks[i]!.lower) && i + 1 < n && (roleStartingAt(toks, i + 1) || modWord(toks[i + 1]!.lower))) continue;
+    // an honorific is not part of the name: "Deputy FM Dr Mohammad Naeem", "Prof Muhammad Yunus"
+    if (HONORIFIC.test(toks[i]!.lower) && i + 1 < n && isNameWord(toks[i + 1]!)) continue;
     let j = i + 1;
     while (j < n && owner[j] === -1) {
       const t = toks[j]!;
@@ -547,6 +550,10 @@ function personContext(toks: Token[], m: Mention, mentions: Mention[], owner: In
     while (k < n && !RE_APPOSITIVE_END.test(toks[k]!.text) && !RE_WHO_WHICH_SAID.test(toks[k]!.lower) && k - s < 14) k++;
     let head = false;
     for (let q = s; q < k; q++) if (roleEndingAt(toks, q) && !toks[q]!.cap) head = true;
+    // a capitalized title ends the appositive when no name follows it: "Ishrat Jahan, Director General
+    // (South Asia wing)", "Zhao Leji, Chair of the Standing Committee" (but "Trump, Secretary of State Rubio" is two people)
+    const rl = roleStartingAt(toks, s);
+    if (!head && rl && k - s < 14 && (s + rl >= k || !isNameWord(toks[s + rl]!) || RE_OF_TO_FOR.test(toks[s + rl]!.lower))) head = true;
     const det = toks[s] && (RE_THE_AN_HIS_2.test(toks[s]!.lower) || owner[s]! >= 0 || modWord(toks[s]!.lower) || roleStartingAt(toks, s) > 0);
     if (head && det) {
       m.personEvidence = 'appositive';
