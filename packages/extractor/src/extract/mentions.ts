@@ -444,8 +444,47 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
     if (m.titleT0 < m.t0) for (let k = m.titleT0; k < m.t0; k++) if (owner[k] === -1) owner[k] = mentions.length - 1;
     i = j - 1;
   }
+  coordinatedPersons(toks, mentions);
   return { mentions, owner, acronyms };
 }
+
+/**
+ * A name listed with people is a person: "included Defense Minister A B, head of the party C D,
+ * member of the parliament E F, and ... G H" — each element its own title, some of them unknown
+ * to the title grammar. A candidate name of two or more words ending an element, next to an
+ * element whose person is certain, is taken for one (and so, in turn, are its neighbours).
+ */
+function coordinatedPersons(toks: Token[], mentions: Mention[]): void {
+  const persons = mentions.filter((m) => m.type === 'person').sort((a, b) => a.t0 - b.t0);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let k = 0; k < persons.length; k++) {
+      const m = persons[k]!;
+      if (m.personEvidence || m.t1 - m.t0 < 2) continue;
+      const next = persons[k + 1];
+      const prev = persons[k - 1];
+      // the element after it starts right after the delimiter: its title (or its name) follows ", " or ", and "
+      const delimAfter = listDelimiterEnd(toks, m.t1);
+      const nextOk = !!next?.personEvidence && delimAfter > 0 && (next.titleT0 === delimAfter || next.t0 === delimAfter);
+      // the element before it ends at the delimiter that opens this element
+      const prevOk = !!prev?.personEvidence && listDelimiterEnd(toks, prev.t1) > 0 && !mentions.some((o) => o.type === 'person' && o.t0 > prev.t1 && o.t1 <= m.t0) && m.t0 - prev.t1 <= 16 && !toks.slice(prev.t1, m.t0).some((t) => RE_LIST_BREAK.test(t.lower));
+      const endsElement = m.t1 >= toks.length || RE_ELEMENT_END.test(toks[m.t1]!.lower);
+      if (endsElement && (nextOk || prevOk)) {
+        m.personEvidence = 'list';
+        changed = true;
+      }
+    }
+  }
+}
+
+/** The token index after ", " / ", and " / " and " at i, or 0 when no list delimiter is there. */
+function listDelimiterEnd(toks: Token[], i: number): number {
+  if (toks[i]?.text === ',') return toks[i + 1]?.lower === 'and' ? i + 2 : i + 1;
+  if (toks[i]?.lower === 'and') return i + 1;
+  return 0;
+}
+const RE_ELEMENT_END = /^(,|\.|;|and|\)|were|was|are|is)$/;
+const RE_LIST_BREAK = /^(said|says|told|who|which|while|but|;|:|\(|\)|met|meet|and)$/;
 
 /** Reads the title before a name, an appositive after it, an honorific or a reporting verb. */
 function personContext(toks: Token[], m: Mention, mentions: Mention[], owner: Int32Array): void {
@@ -469,7 +508,7 @@ function personContext(toks: Token[], m: Mention, mentions: Mention[], owner: In
       titleStart = j + 1;
       continue;
     }
-    if (modWord(t.lower) || RE_MR_MRS_MS.test(t.lower)) {
+    if (modWord(t.lower) || RE_MR_MRS_MS.test(t.lower) || HONORIFIC.test(t.lower)) {
       j--;
       titleStart = j + 1;
       continue;
@@ -515,7 +554,7 @@ function personContext(toks: Token[], m: Mention, mentions: Mention[], owner: In
   for (let k = titleStart; k < (comma ? m.t0 - 1 : m.t0); k++) if (roleEndingAt(toks, k)) hasHead = true;
   // the word right before the name (or the comma) must be a role word or an honorific
   const last = comma ? m.t0 - 2 : m.t0 - 1;
-  let lastOk = last >= 0 && (roleEndingAt(toks, last) > 0 || RE_MR_MRS_MS_2.test(toks[last]!.lower));
+  let lastOk = last >= 0 && (roleEndingAt(toks, last) > 0 || RE_MR_MRS_MS_2.test(toks[last]!.lower) || HONORIFIC.test(toks[last]!.lower));
   // "special envoy to the Middle East Steve Witkoff": a role, then "to/of/for (the) <name>"
   if (!lastOk && last >= 0 && owner[last]! >= 0) {
     const om = mentions[owner[last]!]!;
@@ -526,7 +565,7 @@ function personContext(toks: Token[], m: Mention, mentions: Mention[], owner: In
   if (hasHead && lastOk && titleStart < m.t0) {
     // in "X, a former minister, Y" the comma form needs the title to start a noun phrase
     m.titleT0 = titleStart;
-    m.personEvidence = RE_MR_MRS_MS_2.test(toks[last]!.lower) ? 'honorific' : 'title';
+    m.personEvidence = RE_MR_MRS_MS_2.test(toks[last]!.lower) || HONORIFIC.test(toks[last]!.lower) ? 'honorific' : 'title';
     setRole(toks, m, mentions, owner, titleStart, comma ? m.t0 - 1 : m.t0);
     return;
   }

@@ -30,3 +30,18 @@ describe('names beside titles', () => {
     expect(p.has('Radhika Shakya')).toBe(true);
   });
 });
+
+describe('names in a list of people', () => {
+  it('"included Defense Minister A, head of the Servant of the People party David Arakhamia, ..., member of the parliament Rustem Umerov, and ...": every element a person (b805)', async () => {
+    const p = await people('b805.txt');
+    for (const n of ['Aekxei Reznikov', 'David Arakhamia', 'Nikolai Tochitsky', 'Rustem Umerov']) expect(p.has(n)).toBe(true);
+  });
+  it('a name before "\'s" in a title is no list element: "the National People\'s Congress" (b111)', async () => {
+    const p = await people('b111.txt');
+    expect([...p.keys()].filter((n) => n.startsWith('National'))).toEqual([]);
+  });
+  it('"Chief Adviser Prof Muhammad Yunus": the honorific between title and name (b110)', async () => {
+    const p = await people('b110.txt');
+    expect(p.get('Muhammad Yunus')?.roles.join(' ')).toMatch(/Chief Adviser/);
+  });
+});
