@@ -413,6 +413,14 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
     let j = i + 1;
     while (j < n && owner[j] === -1) {
       const t = toks[j]!;
+      // a headline's capitalized verb ends the name: "Kim Jong Un Has Talks with ..."
+      if (t.cap && HEADLINE_VERBS.has(t.lower)) break;
+      // a Korean given name's last syllable written apart: "Moon Jae In", "Im Jong Sok"; mid-sentence a
+      // capitalized "In" after two name words, with no capitalized word after it, is no preposition
+      if (t.text === 'In' && j - i >= 2 && !(toks[j + 1]?.cap && toks[j + 1]!.kind === 'word')) {
+        j++;
+        continue;
+      }
       if (isNameWord(t) || isInitial(t)) {
         if (roleStartingAt(toks, j) && !(j + 1 < n && isNameWord(toks[j + 1]!) && !roleStartingAt(toks, j + 1) && false)) break;
         j++;
@@ -483,6 +491,8 @@ function listDelimiterEnd(toks: Token[], i: number): number {
   if (toks[i]?.lower === 'and') return i + 1;
   return 0;
 }
+// verbs that a title-case headline capitalizes right after a name
+const HEADLINE_VERBS = new Set(['has', 'have', 'holds', 'hosts', 'meets', 'met', 'talks', 'calls', 'visits', 'urges', 'signs', 'says', 'said', 'warns', 'vows', 'welcomes', 'rejects', 'backs', 'agrees', 'arrives', 'receives', 'discusses', 'speaks', 'phones', 'invites', 'lands', 'leaves', 'to', 'will', 'is', 'was']);
 const RE_ELEMENT_END = /^(,|\.|;|and|\)|were|was|are|is)$/;
 const RE_LIST_BREAK = /^(said|says|told|who|which|while|but|;|:|\(|\)|met|meet|and)$/;
 

@@ -32,6 +32,8 @@ export class Resolver {
   /** surname (or first name) key → persons, so that a lookup does not scan everyone */
   private bySurname = new Map<string, KnownPerson[]>();
   private byFirst = new Map<string, KnownPerson[]>();
+  /** a person's multi-word names with spaces and hyphens taken out */
+  private byJoined = new Map<string, string>();
 
   /** Makes actors and meetings already in the database known, so new articles link to them. */
   seed(
@@ -163,6 +165,11 @@ export class Resolver {
       const hit = this.byForm.get(`person|${normName(f)}`);
       if (hit && nameWords(f).length > 1) return this.remember(hit, 'person', a.name, a.aliases);
     }
+    // the same syllables hyphenated or apart: "Moon Jae-in" / "Moon Jae In", "Kim Jong-un" / "Kim Jong Un"
+    for (const f of forms) {
+      const hit = nameWords(f).length > 1 ? this.byJoined.get(joinedName(f)) : undefined;
+      if (hit) return this.remember(hit, 'person', a.name, a.aliases);
+    }
     const full = forms.filter((f) => nameWords(f).length > 1);
     const cands = new Set<KnownPerson>();
     if (full.length) {
@@ -209,6 +216,7 @@ export class Resolver {
       }
       for (const f of [name, ...aliases]) {
         const w = nameWords(f);
+        if (w.length > 1 && !this.byJoined.has(joinedName(f))) this.byJoined.set(joinedName(f), id);
         if (w.length > 1) {
           w.slice(0, -1).forEach((g) => p!.given.add(g));
           if (!p.multiWord) {
@@ -255,6 +263,8 @@ export class Resolver {
     return id;
   }
 }
+
+const joinedName = (f: string) => normName(f).replace(/[ -]+/g, '');
 
 /** Resolution order within an article: countries and organizations, then full names, then single names. */
 function rank(a: ExtractedActor): number {
