@@ -5,6 +5,7 @@ import { KB } from './knowledge';
 import { lowerSpan, wordSet } from './memo';
 import { NON_PERSON_HEADS, PLACE_PREPS, SAY_VERBS, SPEECH_VERBS } from './lexicon';
 import { newMention, type Mention } from './mentions';
+import { presenceIn } from './presence';
 
 // The patterns the functions below test, built once: a pattern written inside a function is a new
 // RegExp object at every evaluation (allocated, and collected again), and these run per token or line.
@@ -183,7 +184,33 @@ export function findMeetings(ctx: Ctx): MeetingDraft[] {
     const found = sentenceMeetings(ctx, s);
     for (const f of found) integrate(ctx, drafts, f);
   }
+  joinPresent(ctx, drafts);
   return finish(ctx, drafts);
+}
+
+/** People placed at a meeting by a sentence of their own (presence.ts): to that sentence's meeting, or the article's. */
+function joinPresent(ctx: Ctx, drafts: MeetingDraft[]): void {
+  const main = drafts.filter((d) => d.status === 'held' || d.status === 'planned').sort((a, b) => b.sentences.length - a.sentences.length)[0];
+  for (const s of ctx.sentences) {
+    if (!s.body) continue;
+    const hit = presenceIn(s, ctx.table, isSpeaker);
+    if (!hit) continue;
+    const own = drafts.find((m) => m.sentences.includes(s.index));
+    // "will lead the Indian delegation at the 2+2 talks": a meeting named apart is not the article's
+    const d = own ?? (namesOtherMeeting(s.text, main) ? undefined : main);
+    if (!d) continue;
+    // "X will lead the delegation" belongs to a meeting to come, "X led" to one held
+    if ((d.status === 'planned') !== RE_FUTURE_PRESENCE.test(s.text)) continue;
+    for (const r of hit.refs) {
+      d.participants.add(r);
+      if (hit.cue.role && !d.roles.has(r)) d.roles.set(r, hit.cue.role);
+    }
+    if (!d.sentences.includes(s.index)) {
+      d.sentences.push(s.index);
+      d.evidence.push({ sentence: s.text, start: s.start, end: s.end });
+    }
+    d.rule = d.rule.includes(hit.cue.name) ? d.rule : `${d.rule} + ${hit.cue.name}`;
+  }
 }
 
 interface Found {
@@ -559,6 +586,18 @@ function finish(ctx: Ctx, drafts: MeetingDraft[]): MeetingDraft[] {
   return drafts.filter((d) => d.participants.size >= 1);
 }
 
+const RE_NAMED_MEETING = /\bthe ((?:[\w+.'’-]+ ){1,3})(?:talks|meeting|meetings|summit|negotiations|consultations|round)\b/gi;
+const GENERIC_MEETING_WORDS = new Set(['two', 'bilateral', 'peace', 'direct', 'latest', 'recent', 'last', 'first', 'second', 'third', 'high-level', 'closed-door', 'marathon', 'key', 'crucial', 'ongoing', 'planned', 'upcoming', 'trilateral', 'face-to-face', 'in-person', 'previous', 'day', "day's", 'weekend', 'official', 'formal', 'informal', 'leaders', "leaders'", 'latest round of', 'round of']);
+/** The sentence names a meeting by words that the article's meeting does not carry ("the 2+2 talks", "the G20 summit"). */
+function namesOtherMeeting(text: string, main: MeetingDraft | undefined): boolean {
+  for (const m of text.matchAll(RE_NAMED_MEETING)) {
+    const words = m[1]!.trim().split(' ');
+    const odd = words.filter((w) => !GENERIC_MEETING_WORDS.has(w.toLowerCase()) && !(main?.place && main.place.name.toLowerCase().includes(w.toLowerCase())));
+    if (odd.length) return true;
+  }
+  return false;
+}
+const RE_FUTURE_PRESENCE = /\b(will|would|to be|is expected|are expected|is set to|are set to|is due|are due)\b/i;
 const RE_SIDELINES_OF = /\b(on|at|along) the (sidelines?|margins?|fringes?) of\b/i;
 const lowerDay = (s: string) => (RE_MONDAY_TUESDAY_WEDNESDAY.exec(s)?.[1] ?? s).toLowerCase();
 const firstBodySentence = (ctx: Ctx) => ctx.sentences.find((s) => s.body)?.index ?? 0;

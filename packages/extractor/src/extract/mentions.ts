@@ -360,6 +360,7 @@ export function findMentions(toks: Token[], sentence: number, docAcronyms: Map<s
     while (j < n) {
       const t = toks[j]!;
       if (owner[j] !== -1) break;
+      if (j > i && t.cap && HEADLINE_VERBS.has(t.lower)) break;
       if (t.kind === 'word' && t.cap && !RE_MONDAY_TUESDAY_WEDNESDAY.test(t.text)) {
         if (NON_PERSON_HEADS.has(t.lower)) lastHead = j;
         j++;
