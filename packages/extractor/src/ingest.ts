@@ -1,5 +1,6 @@
 import type { Connection } from '@kg/neo4j';
 import type { GraphBatch } from '@kg/graph-schema';
+import { loadStage, reapplyCorrections } from '@kg/curation';
 import { createExtractor, defaultWorkers, type ExtractOutcome } from './parallel/extract-pool';
 import { readArticles, type InputProblem, type ReadEvent, type ReadOptions, type SourceDocument } from './read';
 import { Resolver } from './resolve';
@@ -109,10 +110,12 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
       seedResolver(resolver, known);
       seeded = true;
     }
+    // Analysts' corrections, read again for every chunk so that one made during the ingest is applied.
+    const corrections = await withRetry(() => loadStage(conn), retry);
     const batches: GraphBatch[] = [];
     let slice = performance.now();
     for (const [i, o] of outcomes.entries()) {
-      if (o.ok) batches.push(resolver.resolve(o.extraction));
+      if (o.ok) batches.push(corrections.apply(resolver.resolve(o.extraction)));
       else {
         result.failed++;
         hooks.onProblem?.('failed', { path: fresh[i]!.source, message: `extraction failed: ${o.error.split('\n')[0]}` });
@@ -206,6 +209,8 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
     await writing;
     if (opts.signal?.aborted && !writeError) result.interrupted = true;
     if (writeError) result.error = writeError;
+    // Additions whose actors just arrived, and corrections recorded while a chunk was being written.
+    else if (result.written) await withRetry(() => reapplyCorrections(conn), retry);
   } catch (e) {
     await writing;
     await Promise.allSettled(ahead);
