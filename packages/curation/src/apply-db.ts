@@ -96,8 +96,10 @@ async function splitMeetingInDb(tx: ManagedTransaction, c: Correction): Promise<
   const p = c.payload as unknown as SplitMeetingPayload;
   await lockNodes(tx, [t]);
   const params = { id: t.id, into: p.into, participants: p.participants, cid: c.id };
-  const found = await tx.run(`MATCH ${nodeMatch(t)} MERGE (s:Meeting {id: $into}) ON CREATE SET s = properties(n), s.id = $into SET ${markCurated('s')}, ${addCorrectedBy('s')} RETURN s`, params);
-  if (!found.records.length) return;
+  const original = await nodeProps(tx, t);
+  if (!original) return;
+  const { id: _, ...copy } = original;
+  await tx.run(`MERGE (s:Meeting {id: $into}) ON CREATE SET s += $copy SET ${markCurated('s')}, ${addCorrectedBy('s')}`, { ...params, copy });
   await tx.run(
     `MATCH ${nodeMatch(t)} MATCH (s:Meeting {id: $into})
 MATCH (a:Actor)-[r:ATTENDED]->(n) WHERE a.id IN $participants
