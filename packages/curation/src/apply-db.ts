@@ -112,7 +112,7 @@ DELETE r`,
 MERGE (s)-[x:MENTIONED_IN {start: r.start}]->(art) ON CREATE SET x = properties(r)`,
     params,
   );
-  await tx.run(`MATCH ${nodeMatch(t)}-[:HELD_IN]->(pl:Place) MATCH (s:Meeting {id: $into}) MERGE (s)-[:HELD_IN]->(pl)`, params);
+  await tx.run(`MATCH ${nodeMatch(t)}-[r:HELD_IN]->(pl:Place) MATCH (s:Meeting {id: $into}) MERGE (s)-[x:HELD_IN]->(pl) ON CREATE SET x = properties(r)`, params);
 }
 
 /** Reverses one correction in the database (the caller records the undo and checks it may be undone). */
