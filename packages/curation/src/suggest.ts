@@ -51,6 +51,12 @@ const ACTOR_TESTS: { reason: string; test: (a: ActorRow, b: ActorRow) => boolean
   },
 ];
 
+/** Why two meetings with the same participants look like one: nearby dates, or, when a date is missing, the same place. */
+function meetingsAlike(a: MeetingRow, b: MeetingRow): string | undefined {
+  if (a.date && b.date) return daysApart(a.date, b.date) <= NEARBY_DAYS ? `dates ${daysApart(a.date, b.date)} days apart` : undefined;
+  return a.place && a.place === b.place ? `same place (${a.place}), a date missing` : undefined;
+}
+
 const daysApart = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 
 /**
@@ -86,8 +92,8 @@ RETURN m.id AS id, m.date AS date, m.place AS place, COUNT { (m)--() } AS degree
       for (let i = 0; i < list.length; i++)
         for (let j = i + 1; j < list.length; j++) {
           const [a, b] = [list[i]!, list[j]!];
-          const near = !a.date || !b.date || daysApart(a.date, b.date) <= NEARBY_DAYS;
-          if (near) out.push(pair('duplicate-meetings', 'Meeting', a, b, `${a.date ?? 'undated'} ${a.place ?? ''}`.trim(), `${b.date ?? 'undated'} ${b.place ?? ''}`.trim(), ['same participants', a.date && b.date ? `dates ${daysApart(a.date, b.date)} days apart` : 'one of them undated']));
+          const why = meetingsAlike(a, b);
+          if (why) out.push(pair('duplicate-meetings', 'Meeting', a, b, `${a.date ?? 'undated'} ${a.place ?? ''}`.trim(), `${b.date ?? 'undated'} ${b.place ?? ''}`.trim(), ['same participants', why]));
         }
     return out.filter((s) => !dismissed.has(s.id));
   } finally {
