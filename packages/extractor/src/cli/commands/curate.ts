@@ -66,7 +66,7 @@ export async function curateCommand(argv: string[]): Promise<number> {
     return await run(conn, op, args, v, where);
   } catch (e) {
     if (e instanceof CurationError) {
-      process.stderr.write(`kg curate ${op}: ${e.message}\nnothing was changed\n`);
+      process.stderr.write(`kg curate ${op}: ${e.message}\n${e.message.endsWith('nothing was imported') ? '' : 'nothing was changed\n'}`);
       return 1;
     }
     if ((e as Error).name === 'ZodError') {
