@@ -2,6 +2,8 @@ import type { Connection } from '@kg/neo4j';
 import { freshTestDatabase } from '@kg/neo4j/testing';
 import { applyCorrection } from '@kg/curation';
 import { selectSubgraph } from '@kg/export';
+import { findExample } from '@kg/export/examples';
+import { runReadQuery } from '@kg/neo4j';
 import { neo4jSource } from '../../../viewer/src/server/neo4j-source';
 import { ingest } from '../../src/ingest';
 import { cypher, SEEDS } from './helpers';
@@ -45,4 +47,12 @@ test('the viewer graph and neighbour queries leave out rejected facts', async ()
   const around = await source.neighbours(`Meeting:${kremlin}`, 1000);
   expect(around.graph.nodes.map((n) => n.key)).not.toContain('Actor:jared-kushner');
   expect(around.graph.nodes.map((n) => n.key)).toContain('Actor:vladimir-putin');
+});
+
+test('the saved example queries of kg query leave out rejected meetings and participants', async () => {
+  const res = await runReadQuery(conn, findExample('who-met-whom')!.cypher, {});
+  const pairs = res.rows.map((r) => `${r.actor} + ${r.other}`);
+  expect(pairs).toContain('Steve Witkoff + Vladimir Putin');
+  // Kushner met Witkoff at the Kremlin (his attendance rejected) and in Miami (the meeting rejected)
+  expect(pairs.filter((p) => p.includes('Kushner'))).toEqual([]);
 });
