@@ -6,6 +6,7 @@ import { NODE_LABELS } from './nodes';
  */
 export const SCHEMA_STATEMENTS: readonly string[] = [
   ...NODE_LABELS.map((l) => `CREATE CONSTRAINT ${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`),
+  'CREATE CONSTRAINT correction_id IF NOT EXISTS FOR (c:Correction) REQUIRE c.id IS UNIQUE',
   'CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)',
   'CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)',
   'CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)',

@@ -5,3 +5,5 @@ export * from './merge';
 export * from './cypher';
 export * from './export-format';
 export * from './gold';
+export * from './provenance';
+export * from './correction';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Provenance } from './provenance';
 
 /** A calendar date, `YYYY-MM-DD`, that exists (no 2025-02-30). */
 export const IsoDate = z
@@ -24,6 +25,7 @@ export const Actor = z.object({
   roles: z.array(Text).default([]),
   /** Name of the country or organization the actor belongs to, also linked by AFFILIATED_WITH. */
   affiliation: Text.optional(),
+  ...Provenance.shape,
 });
 
 export const MeetingStatus = z.enum(['held', 'planned', 'proposed', 'cancelled']);
@@ -41,6 +43,7 @@ export const Meeting = z.object({
   summary: Text.optional(),
   duration: Text.optional(),
   outcome: Text.optional(),
+  ...Provenance.shape,
 });
 
 export const Stance = z.enum(['supports', 'opposes', 'demands', 'proposes', 'conditional']);
@@ -51,11 +54,12 @@ export const Position = z.object({
   /** The quote or paraphrase that states the position. */
   statement: Text,
   date: IsoDate.nullable().optional(),
+  ...Provenance.shape,
 });
 
-export const Issue = z.object({ id: Id, name: Text });
+export const Issue = z.object({ id: Id, name: Text, ...Provenance.shape });
 
-export const Place = z.object({ id: Id, name: Text, country: Text.optional() });
+export const Place = z.object({ id: Id, name: Text, country: Text.optional(), ...Provenance.shape });
 
 export const Article = z.object({
   /** Hash of the normalized text: the same article ingested twice is one node. */

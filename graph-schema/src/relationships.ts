@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { NodeLabel } from './nodes';
+import { Provenance } from './provenance';
 
 /**
  * Provenance: the words that support a fact. Offsets are UTF-16 code-unit
@@ -12,16 +13,17 @@ export const Evidence = z.object({
   end: z.number().int().nonnegative(),
 });
 
-const Role = z.object({ role: z.string().min(1).optional() });
+const Role = z.object({ role: z.string().min(1).optional(), ...Provenance.shape });
+const Plain = z.object({ ...Provenance.shape });
 
 export const RELATIONSHIPS = {
   ATTENDED: { from: ['Actor'], to: ['Meeting'], props: Role },
-  HELD_IN: { from: ['Meeting'], to: ['Place'], props: z.object({}) },
-  HOLDS: { from: ['Actor'], to: ['Position'], props: z.object({}) },
-  ABOUT: { from: ['Position'], to: ['Issue'], props: z.object({}) },
+  HELD_IN: { from: ['Meeting'], to: ['Place'], props: Plain },
+  HOLDS: { from: ['Actor'], to: ['Position'], props: Plain },
+  ABOUT: { from: ['Position'], to: ['Issue'], props: Plain },
   AFFILIATED_WITH: { from: ['Actor'], to: ['Actor'], props: Role },
   /** Provenance edge from any extracted node to the article that supports it; one per supporting sentence. */
-  MENTIONED_IN: { from: ['Actor', 'Meeting', 'Position', 'Issue', 'Place'], to: ['Article'], props: Evidence },
+  MENTIONED_IN: { from: ['Actor', 'Meeting', 'Position', 'Issue', 'Place'], to: ['Article'], props: Evidence.extend(Provenance.shape) },
 } as const satisfies Record<string, { from: readonly NodeLabel[]; to: readonly NodeLabel[]; props: z.ZodObject }>;
 
 export type RelType = keyof typeof RELATIONSHIPS;

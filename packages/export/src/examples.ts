@@ -2,7 +2,8 @@
  * Saved example queries, for `kg query --example NAME` and the viewer's
  * query console. Plain data with no imports, so a browser bundle can read
  * it as well as Node (`@kg/export/examples`). All are read-only and take
- * their inputs as parameters, never pasted into the text.
+ * their inputs as parameters, never pasted into the text. Facts analysts
+ * rejected (kg curate reject: `rejected` set) are left out.
  */
 export interface ExampleQuery {
   name: string;
@@ -22,8 +23,8 @@ export const EXAMPLE_QUERIES: readonly ExampleQuery[] = [
     name: 'who-met-whom',
     title: 'Who met whom most often',
     description: 'Pairs of actors who attended the same meetings, most meetings first (meetings held, planned or proposed alike; the statuses are listed).',
-    cypher: `MATCH (a:Actor)-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(b:Actor)
-WHERE a.id < b.id
+    cypher: `MATCH (a:Actor)-[ra:ATTENDED]->(m:Meeting)<-[rb:ATTENDED]-(b:Actor)
+WHERE a.id < b.id AND m.rejected IS NULL AND ra.rejected IS NULL AND rb.rejected IS NULL
 RETURN a.name AS actor, b.name AS other, count(DISTINCT m) AS meetings,
        [d IN collect(DISTINCT m.date) WHERE d IS NOT NULL] AS dates, collect(DISTINCT m.status) AS statuses
 ORDER BY meetings DESC, actor, other
@@ -35,8 +36,8 @@ LIMIT 50`,
     title: 'Everyone an actor met in a date range',
     description: 'The actors who attended a meeting together with $name (name or alias) dated from $from to $to (YYYY-MM-DD, inclusive).',
     cypher: `MATCH (a:Actor) WHERE ${actorNamed('a', 'name')}
-MATCH (a)-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(other:Actor)
-WHERE m.date >= $from AND m.date <= $to AND other <> a
+MATCH (a)-[ra:ATTENDED]->(m:Meeting)<-[ro:ATTENDED]-(other:Actor)
+WHERE m.date >= $from AND m.date <= $to AND other <> a AND m.rejected IS NULL AND ra.rejected IS NULL AND ro.rejected IS NULL
 RETURN a.name AS actor, other.name AS met, other.kind AS kind, count(DISTINCT m) AS meetings,
        collect(DISTINCT m.date) AS dates, [p IN collect(DISTINCT m.place) WHERE p IS NOT NULL] AS places
 ORDER BY meetings DESC, met`,
@@ -51,7 +52,7 @@ ORDER BY meetings DESC, met`,
     title: 'Positions held on an issue',
     description: 'Who holds which position on the issues whose name contains $issue (ignoring case), with the words that state it.',
     cypher: `MATCH (i:Issue) WHERE toLower(i.name) CONTAINS toLower($issue)
-MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ABOUT]->(i)
+MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ABOUT]->(i) WHERE p.rejected IS NULL
 RETURN i.name AS issue, a.name AS actor, p.stance AS stance, p.statement AS statement, p.date AS date
 ORDER BY issue, date, actor`,
     params: { issue: { description: 'part of the issue name', example: 'ceasefire' } },
@@ -63,6 +64,7 @@ ORDER BY issue, date, actor`,
     cypher: `MATCH (a:Actor) WHERE ${actorNamed('a', 'a')}
 MATCH (b:Actor) WHERE ${actorNamed('b', 'b')} AND b <> a
 MATCH path = shortestPath((a)-[:ATTENDED*..12]-(b))
+WHERE all(r IN relationships(path) WHERE r.rejected IS NULL) AND all(n IN nodes(path) WHERE n.rejected IS NULL)
 RETURN [n IN nodes(path) | CASE WHEN n:Meeting THEN 'meeting ' + coalesce(n.date, n.dateText, '?') + coalesce(' in ' + n.place, '') ELSE n.name END] AS chain,
        length(path) / 2 AS meetings, path
 ORDER BY meetings

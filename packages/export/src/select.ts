@@ -1,5 +1,5 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import { FULLTEXT_ACTOR_INDEX } from '@kg/graph-schema';
+import { CORRECTION_LABEL, FULLTEXT_ACTOR_INDEX } from '@kg/graph-schema';
 import { explainQueryError, queryDefaults, runReadQuery, toJson, type Connection, type QueryNode, type QueryRelationship } from '@kg/neo4j';
 import { SubgraphBuilder, type Subgraph } from './subgraph';
 
@@ -20,6 +20,8 @@ export interface SelectOptions {
   timeoutMs?: number;
   /** Row limit for 'query' selections (default KG_QUERY_ROW_LIMIT or 10,000). */
   limit?: number;
+  /** Keep the facts analysts rejected (kg curate reject), flagged `rejected`; left out by default. */
+  includeRejected?: boolean;
 }
 
 export interface Selected {
@@ -30,6 +32,13 @@ export interface Selected {
   /** For 'query': the query's rows were cut at the limit. */
   truncated?: boolean;
 }
+
+/**
+ * What an export shows: never the correction records, and rejected facts
+ * only when asked for. A rejected node takes its relationships with it.
+ */
+const shown = (x: string) => `($includeRejected OR ${x}.rejected IS NULL)`;
+const SHOWN_NODE = (n: string) => `NOT ${n}:${CORRECTION_LABEL} AND ${shown(n)}`;
 
 /** Relationships the actor neighbourhood walks along: everything but provenance, so articles do not join unrelated facts. */
 const WALK = 'WHERE type(r) <> "MENTIONED_IN"';
@@ -46,9 +55,11 @@ export async function selectSubgraph(conn: Connection, selection: Selection, opt
     return await session.executeRead(
       async (tx) => {
         const b = new SubgraphBuilder();
+        const includeRejected = opts.includeRejected === true;
         if (selection.kind === 'all') {
-          for await (const rec of tx.run('MATCH (n) RETURN n')) b.addNode(toJson(rec.get('n')) as QueryNode);
-          for await (const rec of tx.run('MATCH ()-[r]->() RETURN r')) b.addEdge(toJson(rec.get('r')) as QueryRelationship);
+          for await (const rec of tx.run(`MATCH (n) WHERE ${SHOWN_NODE('n')} RETURN n`, { includeRejected })) b.addNode(toJson(rec.get('n')) as QueryNode);
+          for await (const rec of tx.run(`MATCH (a)-[r]->(b) WHERE ${SHOWN_NODE('a')} AND ${SHOWN_NODE('b')} AND ${shown('r')} RETURN r`, { includeRejected }))
+            b.addEdge(toJson(rec.get('r')) as QueryRelationship);
           return { graph: b.graph, warnings: b.warnings };
         }
         let ids: string[];
@@ -70,7 +81,7 @@ export async function selectSubgraph(conn: Connection, selection: Selection, opt
           );
           ids = [...ids, ...sources];
         }
-        await loadInduced(tx, b, ids);
+        await loadInduced(tx, b, ids, includeRejected);
         return { graph: b.graph, warnings: b.warnings, matched };
       },
       { timeout: timeoutMs || undefined },
@@ -149,10 +160,11 @@ async function window(tx: ManagedTransaction, from: string, to: string): Promise
 }
 
 /** The nodes, and every relationship between two of them. */
-async function loadInduced(tx: ManagedTransaction, b: SubgraphBuilder, ids: string[]): Promise<void> {
-  const unique = [...new Set(ids)];
+async function loadInduced(tx: ManagedTransaction, b: SubgraphBuilder, ids: string[], includeRejected: boolean): Promise<void> {
+  const all = [...new Set(ids)];
+  const unique = await column(tx, `UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id AND ${SHOWN_NODE('n')} RETURN elementId(n) AS id`, { ids: all, includeRejected });
   for await (const rec of tx.run('UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id RETURN n', { ids: unique })) b.addNode(toJson(rec.get('n')) as QueryNode);
-  for await (const rec of tx.run('UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id MATCH (n)-[r]->(m) WHERE elementId(m) IN $ids RETURN r', { ids: unique }))
+  for await (const rec of tx.run(`UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id MATCH (n)-[r]->(m) WHERE elementId(m) IN $ids AND ${shown('r')} RETURN r`, { ids: unique, includeRejected }))
     b.addEdge(toJson(rec.get('r')) as QueryRelationship);
 }
 

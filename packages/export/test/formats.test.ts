@@ -79,7 +79,7 @@ describe('every format read back with a real reader equals the source, node for 
     expect(csv.files['nodes_Actor.csv']!.split('\n')[0]).toMatch(/^id:ID\(Actor\),.*aliases:string\[\].*roles:string\[\].*,:LABEL$/);
     expect(csv.files['nodes_Meeting.csv']!.split('\n')[0]).toMatch(/^id:ID\(Meeting\),.*:LABEL$/);
     expect(csv.files['rels_ATTENDED.csv']!.split('\n')[0]).toMatch(/^:START_ID\(Actor\),:END_ID\(Meeting\),.*:TYPE$/);
-    expect(csv.files['rels_MENTIONED_IN_Actor_Article.csv']!.split('\n')[0]).toBe(':START_ID(Actor),:END_ID(Article),sentence,start:long,end:long,:TYPE');
+    expect(csv.files['rels_MENTIONED_IN_Actor_Article.csv']!.split('\n')[0]).toBe(':START_ID(Actor),:END_ID(Article),sentence,origin,start:long,end:long,:TYPE');
     // The hostile aliases hold ';' and '|': the next free delimiter is used and named in the command.
     expect(csv.arrayDelimiter).toBe('¦');
     expect(csv.args).toContain('--array-delimiter=U+00A6');

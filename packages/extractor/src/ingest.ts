@@ -1,5 +1,6 @@
 import type { Connection } from '@kg/neo4j';
 import type { GraphBatch } from '@kg/graph-schema';
+import { loadStage, reapplyCorrections } from '@kg/curation';
 import { createExtractor, defaultWorkers, type ExtractOutcome } from './parallel/extract-pool';
 import { sourcePrefixes } from './write/known-entities';
 import { readArticles, type InputProblem, type ReadEvent, type ReadOptions, type SourceDocument } from './read';
@@ -155,6 +156,8 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
       return { docs, batches: [] };
     }
     await seedOnce();
+    // Analysts' corrections, read again for every chunk so that one made during the ingest is applied.
+    const corrections = await withRetry(() => loadStage(conn), retry);
     const batches: GraphBatch[] = [];
     // the chunk in input order: present articles replayed, new ones resolved for writing
     let k = 0;
@@ -165,7 +168,7 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
       }
       await replay();
       const o = outcomes[k++]!;
-      await resolveAll([o], (b) => batches.push(b), () => {
+      await resolveAll([o], (b) => batches.push(corrections.apply(b)), () => {
         result.failed++;
         hooks.onProblem?.('failed', { path: d.source, message: `extraction failed: ${(o as { error: string }).error.split('\n')[0]}` });
       });
@@ -249,6 +252,8 @@ export async function ingest(inputs: readonly string[], conn: Connection, opts: 
     await writing;
     if (opts.signal?.aborted && !writeError) result.interrupted = true;
     if (writeError) result.error = writeError;
+    // Additions whose actors just arrived, and corrections recorded while a chunk was being written.
+    else if (result.written) await withRetry(() => reapplyCorrections(conn), retry);
   } catch (e) {
     await writing;
     await Promise.allSettled(ahead);

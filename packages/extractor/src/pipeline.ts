@@ -14,6 +14,8 @@ export interface PipelineOptions extends ReadOptions {
   resolver?: Resolver;
   /** Articles whose id this returns true for are passed over before extraction (already in the database). */
   alreadyKnown?: (articleId: string) => boolean;
+  /** Analysts' corrections, applied to each article after resolution (kg curate). */
+  corrections?: { apply(batch: GraphBatch): GraphBatch };
 }
 
 /** read → extract → resolve, one article at a time, so memory stays flat however large the corpus. */
@@ -36,6 +38,6 @@ export async function* runPipeline(inputs: readonly string[], opts: PipelineOpti
       yield { kind: 'failed', problem: { path: ev.doc.source, message: `extraction failed: ${(e as Error).stack ?? e}` } };
       continue;
     }
-    yield { kind: 'article', extraction, batch: resolver.resolve(extraction), warnings: ev.warnings };
+    yield { kind: 'article', extraction, batch: opts.corrections ? opts.corrections.apply(resolver.resolve(extraction)) : resolver.resolve(extraction), warnings: ev.warnings };
   }
 }

@@ -4,6 +4,7 @@ import { INGEST_USAGE, ingestCommand } from './commands/ingest';
 import { QUERY_USAGE, queryCommand } from './commands/query';
 import { EXPORT_USAGE, exportCommand } from './commands/export';
 import { EVAL_USAGE, evalCommand } from './commands/eval';
+import { CURATE_USAGE, curateCommand } from './commands/curate';
 import { VIEW_USAGE, viewCommand } from '@kg/viewer';
 
 type Command = { usage: string; run: (argv: string[]) => Promise<number> };
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, Command> = {
   query: { usage: QUERY_USAGE, run: queryCommand },
   export: { usage: EXPORT_USAGE, run: exportCommand },
   eval: { usage: EVAL_USAGE, run: evalCommand },
+  curate: { usage: CURATE_USAGE, run: curateCommand },
   view: { usage: VIEW_USAGE, run: (argv) => viewCommand(argv) },
 };
 

@@ -16,7 +16,8 @@ export function mergeNodesCypher(label: NodeLabel): string {
       if (label === 'Actor' && k === 'name')
         return `n.name = CASE WHEN size(split(trim(row.name), ' ')) > size(split(trim(n.name), ' ')) THEN row.name ELSE n.name END`;
       if (label === 'Meeting' && k === 'status') return `n.status = CASE WHEN row.status = 'held' THEN 'held' ELSE n.status END`;
-      if (isArray(shape[k]!)) return `n.${k} = coalesce(n.${k}, []) + [x IN coalesce(row.${k}, []) WHERE NOT x IN coalesce(n.${k}, [])]`;
+      // a row without the list (correctedBy, on facts no analyst touched) leaves the node's as it is, absent included
+      if (isArray(shape[k]!)) return `n.${k} = CASE WHEN row.${k} IS NULL THEN n.${k} ELSE coalesce(n.${k}, []) + [x IN row.${k} WHERE NOT x IN coalesce(n.${k}, [])] END`;
       return `n.${k} = coalesce(n.${k}, row.${k})`;
     });
   return `UNWIND $rows AS row

@@ -12,18 +12,19 @@ type SEdge = SerializedGraph['edges'][number];
 const KEY = (v: string) => `head([l IN labels(${v}) WHERE l IN $labels]) + ':' + ${v}.id`;
 const NODE_RETURN = (v: string) => `{key: ${KEY(v)}, props: properties(${v})}`;
 const EDGE_RETURN = (r: string, a: string, b: string) => `{type: type(${r}), props: properties(${r}), source: ${KEY(a)}, target: ${KEY(b)}}`;
-const LABELLED = (v: string) => `any(l IN labels(${v}) WHERE l IN $labels)`;
+// Facts analysts rejected (kg curate reject) stay in the database, flagged, so no ingest brings them back; the viewer leaves them out.
+const LABELLED = (v: string) => `any(l IN labels(${v}) WHERE l IN $labels) AND ${v}.rejected IS NULL`;
 
 const Q = {
   count: `MATCH (n) WHERE ${LABELLED('n')} RETURN count(n) AS total`,
   allNodes: `MATCH (n) WHERE ${LABELLED('n')} RETURN ${NODE_RETURN('n')} AS n`,
-  allEdges: `MATCH (a)-[r]->(b) WHERE ${LABELLED('a')} AND ${LABELLED('b')} RETURN ${EDGE_RETURN('r', 'a', 'b')} AS e`,
+  allEdges: `MATCH (a)-[r]->(b) WHERE ${LABELLED('a')} AND ${LABELLED('b')} AND r.rejected IS NULL RETURN ${EDGE_RETURN('r', 'a', 'b')} AS e`,
   // For databases larger than the limit: the best-connected nodes, then the edges among them.
   topNodes: `MATCH (n) WHERE ${LABELLED('n')}
     WITH n ORDER BY COUNT { (n)--() } DESC LIMIT $limit
     RETURN ${NODE_RETURN('n')} AS n, elementId(n) AS eid`,
   edgesAmong: `UNWIND $eids AS eid MATCH (a) WHERE elementId(a) = eid
-    MATCH (a)-[r]->(b) WHERE elementId(b) IN $eids
+    MATCH (a)-[r]->(b) WHERE elementId(b) IN $eids AND r.rejected IS NULL
     RETURN ${EDGE_RETURN('r', 'a', 'b')} AS e`,
   // Labels cannot be parameters, so there is one statement per label, chosen from NODE_LABELS:
   // the label in the pattern lets Neo4j use the id constraint's index.
@@ -31,7 +32,7 @@ const Q = {
     NODE_LABELS.map((l) => [
       l,
       `MATCH (n:${l} {id: $id})
-       OPTIONAL MATCH (n)-[r]-(m) WHERE ${LABELLED('m')}
+       OPTIONAL MATCH (n)-[r]-(m) WHERE ${LABELLED('m')} AND r.rejected IS NULL
        WITH n, r, m LIMIT $limit
        RETURN ${NODE_RETURN('n')} AS n,
               CASE WHEN m IS NULL THEN null ELSE ${NODE_RETURN('m')} END AS m,

@@ -13,6 +13,7 @@ export const EXPORT_USAGE = `kg export --format gexf|graphml|json|csv|cypher [--
   --query "MATCH …"        the nodes and relationships a read-only query returns
       [--param NAME=VALUE]…  its parameters (JSON when valid JSON, else text)
   --no-articles            leave out the articles and MENTIONED_IN (actor, window)
+  --include-rejected       keep the facts analysts rejected (kg curate reject), flagged rejected
   --format F   gexf (Gephi, with layout and colours), graphml, json (the kg
                graph file), csv (a folder for neo4j-admin import, with README),
                cypher (a script recreating the subgraph in another Neo4j)
@@ -32,6 +33,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     query: { type: 'string', short: 'q' },
     param: { type: 'string', short: 'p', multiple: true },
     'no-articles': { type: 'boolean' },
+    'include-rejected': { type: 'boolean' },
     limit: { type: 'string' },
     timeout: { type: 'string' },
     seed: { type: 'string' },
@@ -61,6 +63,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   try {
     const sel = await selectSubgraph(conn, selection, {
       provenance: !values['no-articles'],
+      includeRejected: values['include-rejected'] === true,
       limit: values.limit === undefined ? undefined : intOption(values.limit, 'limit', 0),
       timeoutMs: values.timeout === undefined ? undefined : intOption(values.timeout, 'timeout', 0),
     });
