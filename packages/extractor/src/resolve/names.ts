@@ -47,17 +47,8 @@ export function givenNamesAgree(a: readonly string[], b: readonly string[]): boo
     b.some((y) => {
       const gx = variantKey(x);
       const gy = variantKey(y);
-      return gx === gy || ((gx.length === 1 || gy.length === 1) && gx[0] === gy[0]) || (gx.length > 3 && gy.length > 3 && (gx.slice(0, 4) === gy.slice(0, 4) || oneEditApart(gx, gy)));
+      return gx === gy || ((gx.length === 1 || gy.length === 1) && gx[0] === gy[0]) || (gx.length > 3 && gy.length > 3 && gx.slice(0, 4) === gy.slice(0, 4));
     }),
   );
 }
 
-/** One letter added, dropped or changed: "Antony" / "Anthony", "Sergei" / "Sergey". */
-export function oneEditApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1 || a === b) return a === b;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const ra = a.slice(i + (a.length >= b.length ? 1 : 0));
-  const rb = b.slice(i + (b.length >= a.length ? 1 : 0));
-  return ra === rb;
-}
