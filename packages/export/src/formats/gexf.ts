@@ -12,9 +12,10 @@ const TYPE_ATTR = 'kg_type';
 
 /**
  * Colours go out as r, g, b and a, never as hex: graphology-gexf writes hex
- * alone for GEXF 1.3, and networkx (3.x, `read_gexf`) reads only r, g, b, a,
- * failing on a colour without them. Gephi and graphology's parser read the
- * components too. `a` is there because older networkx required it.
+ * alone for GEXF 1.3, and networkx (`read_gexf`) reads only r, g, b, a,
+ * failing on a colour without them; Gephi's importer reads r, g, b (older
+ * ones nothing else), and graphology's parser (Gephi Lite) both forms. `a`
+ * is there because older networkx required it.
  */
 function vizColor(hex: string): string {
   const n = Number.parseInt(hex.slice(1), 16);
