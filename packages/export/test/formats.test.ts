@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { freshTestDatabase } from '@kg/neo4j/testing';
 import type { Connection } from '@kg/neo4j';
 import { addBatch, createGraph, parseSerializedGraph } from '@kg/graph-schema';
+import { nodeColor } from '@kg/graph-schema/palette';
 import { ingest } from '../../extractor/src/ingest';
 import { cypherLiteral, readGexf, readGraphml, selectSubgraph, toCsv, toGexf, toGraphJson, toGraphml, writeGraphJson, type Subgraph } from '../src';
 import { canonical, HOSTILE_CONTROL, HOSTILE_NAME, HOSTILE_TEXT, makeHostile, SEEDS } from './helpers';
@@ -37,11 +38,15 @@ describe('every format read back with a real reader equals the source, node for 
     const { graph, positions } = readGexf(text);
     expect(canonical(graph)).toEqual(canonical(source));
     expect(Object.keys(positions)).toHaveLength(source.order);
-    for (const p of Object.values(positions)) {
+    for (const [key, p] of Object.entries(positions)) {
       expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
-      expect(p.color).toMatch(/^#[0-9a-f]{6}$/);
+      // the viewer's colour, read back by graphology's parser (Gephi Lite's) from r, g, b
+      expect({ key, color: p.color }).toEqual({ key, color: nodeColor(source.getNodeAttributes(key)) });
       expect(p.size).toBeGreaterThan(0);
     }
+    // Colours as r, g, b, a, which networkx requires (a hex-only colour fails its reader).
+    expect(text).toMatch(/<viz:color r="\d+" g="\d+" b="\d+" a="1"\/>/);
+    expect(text).not.toMatch(/<viz:color[^>]*hex=/);
     // Gephi shows the `label` attribute: names, not "Actor".
     expect(text).toContain('label="Vladimir');
     // The layout is seeded: the same subgraph gives the same file; another seed another layout.

@@ -10,7 +10,7 @@ import { readArticles } from '../src/read';
 import { mulberry32 } from '@kg/export';
 
 const ROOT = path.resolve(__dirname, '../../..');
-export const SOURCES = [path.join(ROOT, 'data/seeds'), path.join(ROOT, '../shared/eval/dev')];
+export const SOURCES = [path.join(ROOT, 'data/seeds'), path.join(ROOT, 'data/dev')];
 
 // the same seeded PRNG the exports use for layouts: one implementation
 const prng = mulberry32;

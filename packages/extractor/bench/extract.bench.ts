@@ -5,7 +5,7 @@
  * `extract` and one `Resolver`, and prints articles/s, MB/s and peak memory
  * at a few corpus sizes, to show that memory stays flat.
  *
- *   npm run bench:extract [-- --mb 5 --dir ../shared/eval/dev]
+ *   npm run bench:extract [-- --mb 5 --dir data/dev]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +20,7 @@ const arg = (name: string, def: string) => {
   return i >= 0 ? process.argv[i + 1]! : def;
 };
 const ROOT = path.resolve(__dirname, '../../..');
-const dir = path.resolve(ROOT, arg('dir', '../shared/eval/dev'));
+const dir = path.resolve(ROOT, arg('dir', 'data/dev'));
 const targetMb = Number(arg('mb', '5'));
 
 async function main() {

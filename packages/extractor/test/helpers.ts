@@ -3,5 +3,5 @@ import path from 'node:path';
 export const REPO = path.resolve(__dirname, '../../..');
 /** The sample corpus: the three seed articles, with their dates in meta.json. */
 export const SEEDS = path.join(REPO, 'data/seeds');
-/** Real articles with gold annotations, shared by the project. */
-export const DEV = path.join(REPO, '../shared/eval/dev');
+/** The 52 dev articles with their gold annotations, copied into the repository (data/dev/README.md names the sources). */
+export const DEV = path.join(REPO, 'data/dev');

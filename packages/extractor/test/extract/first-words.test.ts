@@ -6,9 +6,9 @@ import { ROOT } from './helpers';
 
 /** Every sentence of the real articles (seeds and dev), lower-cased as the cue scan sees them. */
 function realSentences(): string[] {
-  const dirs = [path.join(ROOT, 'data/seeds'), path.join(ROOT, '../shared/eval/dev')];
+  // both folders are in the repository: a missing one is an error, never a smaller sample
+  const dirs = [path.join(ROOT, 'data/seeds'), path.join(ROOT, 'data/dev')];
   return dirs
-    .filter((d) => fs.existsSync(d))
     .flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(d, f), 'utf8')))
     .flatMap((text) => text.toLowerCase().split(/(?<=[.!?])\s+|\n+/));
 }

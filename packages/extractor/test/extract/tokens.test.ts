@@ -44,9 +44,9 @@ function tokenizeByPattern(text: string, offset = 0): Token[] {
 const flat = (ts: Token[]) => ts.map((t) => `${t.start}:${t.end}:${t.kind}:${t.cap ? 1 : 0}:${t.text}:${t.lower}`).join('\u0001');
 
 function realTexts(): string[] {
-  const dirs = [path.join(ROOT, 'data/seeds'), path.join(ROOT, '../shared/eval/dev')];
+  // both folders are in the repository: a missing one is an error, never a smaller sample
+  const dirs = [path.join(ROOT, 'data/seeds'), path.join(ROOT, 'data/dev')];
   return dirs
-    .filter((d) => fs.existsSync(d))
     .flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(d, f), 'utf8')));
 }
 
