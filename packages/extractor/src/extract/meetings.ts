@@ -168,7 +168,7 @@ interface Ctx {
 // verbs that mean a meeting took (or will take) place between their subject and object
 const MEET_VERBS = wordSet(['met', 'meet', 'meets', 'meeting', 'convened', 'convene', 'convenes', 'gathered', 'gather', 'negotiated', 'negotiate', 'negotiating', 'consult', 'consulted', 'consulting', 'talked', 'phoned', 'visited', 'visit', 'visits', 'visiting', 'hosted', 'host', 'hosts', 'hosting', 'received', 'welcomed', 'greeted']);
 // nouns for meetings
-const MEET_NOUNS = wordSet(['talks', 'meeting', 'meetings', 'summit', 'summits', 'negotiations', 'round', 'consultations', 'discussions', 'discussion', 'call', 'visit', 'trip', 'engagement', 'session', 'conference', 'dialogue', 'negotiating']);
+const MEET_NOUNS = wordSet(['talks', 'meeting', 'meetings', 'summit', 'summits', 'negotiations', 'round', 'consultations', 'discussions', 'discussion', 'call', 'visit', 'trip', 'engagement', 'session', 'conference', 'dialogue', 'negotiating', 'conversation']);
 // verbs that take a meeting noun as object, with the participants as subject
 const HOLD_VERBS = wordSet(['held', 'hold', 'holds', 'holding', 'began', 'begin', 'begins', 'started', 'start', 'concluded', 'conclude', 'wrapped', 'wrap', 'resumed', 'resume', 'opened', 'had', 'have', 'has', 'attended', 'attend', 'attends', 'led', 'chaired', 'hosted', 'host', 'hosts', 'completed', 'ended', 'continued', 'joined', 'launched', 'entered', 'kicked']);
 const AUX = wordSet(['has', 'have', 'had', 'will', 'would', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'also', 'later', 'then', 'reportedly', 'already', 'finally', 'first', 'again', 'to', 'set', 'due', 'expected', 'scheduled', 'planning', 'plan', 'plans', 'planned', 'going', 'could', 'can', 'may', 'might', 'shall', 'should', 'must', 'not', 'never', 'just', 'recently', 'previously', 'on', 'late', 'early', '",', 'last', 'this', 'next', 'came', 'come', 'comes', 'coming', 'sat', 'sitting', 'seated', 'filmed', 'seen', 'pictured', 'photographed', 'shown', 'personally', 'directly', 'briefly', 'formally', 'finally', 'separately', 'jointly', 'agreed', 'agree', 'agrees', 'decided', 'decide', 'want', 'wants', 'hope', 'hopes', 'expect', 'expects', 'sought', 'seek', 'seeks']);
@@ -225,7 +225,7 @@ interface Found {
 }
 
 // a sentence without any of these words has no meeting (a quick test before the token work)
-const ANY_TRIGGER = /\b(talks|meet\w*|met|summit|negotiat\w*|round|consult\w*|discussions?|call|visit\w*|trip|engagement|session|conference|dialogue|convene\w*|gather\w*|phoned|host\w*|received|welcomed|greeted|face|across|spoke|speaking|talking|talked)\b/i;
+const ANY_TRIGGER = /\b(conversation|talks|meet\w*|met|summit|negotiat\w*|round|consult\w*|discussions?|call|visit\w*|trip|engagement|session|conference|dialogue|convene\w*|gather\w*|phoned|host\w*|received|welcomed|greeted|face|across|spoke|speaking|talking|talked)\b/i;
 
 function sentenceMeetings(ctx: Ctx, s: SentenceCtx & SentenceDates): Found[] {
   if (!ANY_TRIGGER.test(s.text)) return [];
@@ -297,6 +297,12 @@ function sentenceMeetings(ctx: Ctx, s: SentenceCtx & SentenceDates): Found[] {
           addRefs(ctx, s, ms, parts);
           if (ms.length) anaphoric = false;
         }
+      }
+      // "Putin discussed the situation during a telephone call with Erdogan": the call is the clause subject's
+      const prepBefore = RE_DURING_AT_IN.test(toks[i - 2]?.lower ?? '') || RE_DURING_AT_IN.test(toks[i - 3]?.lower ?? '');
+      if (withAt >= 0 && !poss.length && prepBefore) {
+        const subject = s.mentions.filter((m) => m.t0 >= c0 && m.t1 <= i && !m.inTitle && (m.type === 'person' || (m.type === 'country' && m.via === 'name'))).sort((a, b) => a.t0 - b.t0)[0];
+        if (subject && subject.titleT0 <= c0 + 3) addRefs(ctx, s, [subject], parts);
       }
       // "invited both the Sudanese army and the RSF to participate in ... negotiations"
       for (let k = i - 1; k >= Math.max(0, i - 8); k--) {
@@ -684,6 +690,8 @@ function isExcludedNoun(s: SentenceCtx, i: number): boolean {
   if (w === 'conference' && RE_NEWS_PRESS_VIDEO.test(prev)) return true;
   if (w === 'call' && !(RE_PHONE_TELEPHONE_VIDEO.test(prev) && (RE_PHONE_TELEPHONE_VIDEO_2.test(prev) || t[i + 1]?.lower === 'with'))) return true;
   if (w === 'call' && RE_FOR.test(t[i + 1]?.lower ?? '')) return true;
+  // "a phone conversation with", "a telephone conversation with": a call; any other conversation is talk
+  if (w === 'conversation' && !(RE_CALL_MEDIUM.test(prev) && t[i + 1]?.lower === 'with')) return true;
   if (w === 'round' && !RE_OF.test(t[i + 1]?.lower ?? '') && !RE_FIRST_SECOND_THIRD_3.test(prev)) return true;
   if (w === 'session' && !RE_MARATHON_NEGOTIATING_CLOSED.test(prev)) return true;
   if (RE_DISCUSSION_DISCUSSIONS.test(w) && RE_UNDER_IN.test(prev)) return true; // "remain under discussion"
@@ -765,10 +773,14 @@ function findWithAfter(s: SentenceCtx, from: number, to: number): number {
       if (s.toks[k - 1]?.text === ',') return -1;
       return k;
     }
+    // "spoke by phone with", "talked over the phone with": the medium sits between verb and partner
+    if ((w === 'by' || w === 'over' || w === 'on' || w === 'via') && RE_MEDIUM.test(s.toks[k + 1]?.lower === 'the' ? s.toks[k + 2]?.lower ?? '' : s.toks[k + 1]?.lower ?? '')) continue;
     if (RE_BETWEEN_BY_ABOUT.test(w)) return -1;
   }
   return -1;
 }
+const RE_CALL_MEDIUM = /^(phone|telephone|telephonic|video|virtual)$/;
+const RE_MEDIUM = /^(phone|telephone|video|videolink|video-link|videoconference|zoom)$/;
 
 /** Mentions in a noun-phrase list from token `from`: "Russian President Vladimir Putin and US envoy Steve Witkoff". */
 function npList(ctx: Ctx, s: SentenceCtx, from: number, to: number): Mention[] {
