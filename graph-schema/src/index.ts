@@ -7,3 +7,4 @@ export * from './export-format';
 export * from './gold';
 export * from './provenance';
 export * from './correction';
+export * from './labels';

@@ -53,6 +53,9 @@ export const Position = z.object({
   stance: Stance,
   /** The quote or paraphrase that states the position. */
   statement: Text,
+  /** Who holds it, by name, and what it is about in a few words: the label reads "holder · stance · object". */
+  holder: Text.optional(),
+  object: Text.optional(),
   date: IsoDate.nullable().optional(),
   ...Provenance.shape,
 });

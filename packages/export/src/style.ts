@@ -1,5 +1,5 @@
 import { EDGE_COLOR, nodeColor } from '@kg/graph-schema/palette';
-import type { RelType } from '@kg/graph-schema';
+import { positionLabel, type RelType } from '@kg/graph-schema';
 
 /** Colours for files that carry them (GEXF): the viewer's palette, from graph-schema. */
 export { nodeColor };
@@ -11,7 +11,7 @@ export function displayLabel(a: Record<string, unknown>): string {
   const s = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
   let text: string | undefined;
   if (a.label === 'Meeting') text = [s(a.date) ?? s(a.dateText), s(a.place)].filter(Boolean).join(', ') || undefined;
-  else if (a.label === 'Position') text = s(a.statement);
+  else if (a.label === 'Position') text = positionLabel(a as Parameters<typeof positionLabel>[0], 60);
   else if (a.label === 'Article') text = s(a.title);
   text ??= s(a.name) ?? s(a.title) ?? s(a.id) ?? String(a.label);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;

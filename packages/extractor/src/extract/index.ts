@@ -1,4 +1,6 @@
+import { positionLabel } from '@kg/graph-schema';
 import type { SourceDocument } from '../read/document';
+import { positionObject } from './position-object';
 import { buildActors, type ActorTable, type SentenceCtx } from './actors';
 import { datelineDate, findDates, type DateExpr } from './dates';
 import { KB, type EntityKind } from './knowledge';
@@ -123,7 +125,7 @@ export function extract(doc: SourceDocument): Extraction {
     .map((p) => {
       explain.push({ sentence: byStart.get(p.evidence.start) ?? 0, start: p.evidence.start, end: p.evidence.end, rule: p.rule,
         get found() {
-          return `${nameOf(table, p.holder)} ${p.stance}${p.issue ? ` [${p.issue}]` : ''}: "${p.statement}"`;
+          return `${positionLabel({ holder: nameOf(table, p.holder), stance: p.stance, object: positionObject(p.statement, p.issue), statement: p.statement })} — "${p.statement}"`;
         },
       });
       return { holder: p.holder, stance: p.stance, statement: p.statement, ...(p.issue ? { issue: p.issue } : {}), date: p.date ?? null, evidence: p.evidence };

@@ -1,5 +1,6 @@
 import type { Actor, GraphBatch, Meeting, NodeRecord, RelRecord } from '@kg/graph-schema';
 import type { ExtractedActor, ExtractedMeeting, Extraction } from '../extract/types';
+import { positionObject } from '../extract/position-object';
 import { shortHash, slug } from './ids';
 import { givenNamesAgree, nameWords, normName, variantKey } from './names';
 import { MeetingIndex, type KnownMeeting } from './meetings';
@@ -131,7 +132,9 @@ export class Resolver {
       const holder = idOf.get(p.holder);
       if (!holder) continue;
       const id = shortHash(holder, p.stance, p.statement.toLowerCase());
-      nodes.push({ label: 'Position', props: { id, stance: p.stance, statement: p.statement, ...(p.date !== undefined ? { date: p.date } : {}) } });
+      const holderName = x.actors.find((a) => a.ref === p.holder)?.name;
+      const object = positionObject(p.statement, p.issue);
+      nodes.push({ label: 'Position', props: { id, stance: p.stance, statement: p.statement, ...(holderName ? { holder: holderName } : {}), ...(object ? { object } : {}), ...(p.date !== undefined ? { date: p.date } : {}) } });
       rels.push({ type: 'HOLDS', from: { label: 'Actor', id: holder }, to: { label: 'Position', id }, props: {} });
       rels.push({ type: 'MENTIONED_IN', from: { label: 'Position', id }, to: article, props: p.evidence });
       if (p.issue) {

@@ -1,4 +1,4 @@
-import type { ActorKind, MeetingStatus, NodeLabel, RelType } from '@kg/graph-schema';
+import { positionLabel, type ActorKind, type MeetingStatus, type NodeLabel, type RelType } from '@kg/graph-schema';
 
 /**
  * How each kind of node looks. Colour says what a node is at a glance
@@ -67,7 +67,7 @@ export function nodeText(a: Attrs): string {
       return `Meeting · ${when}${where ? ` · ${where}` : ''}`;
     }
     case 'Position':
-      return `${String(a.stance)}: ${clip(String(a.statement ?? ''), 40)}`;
+      return positionLabel(a as Parameters<typeof positionLabel>[0]);
     case 'Article':
       return clip(str(a.title) ?? 'article', 50);
     default:
