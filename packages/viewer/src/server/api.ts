@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphResponse, InfoResponse } from '../shared/api-types';
+import { handleCorrectionsApi } from './corrections-api';
 import { handleExportApi } from './export-api';
 import { graphJson } from './graph-json';
 import { handleQueryApi, HttpError, type PostContext } from './query-api';
@@ -28,12 +29,13 @@ function required(url: URL, name: string): string {
  * The JSON API under /api/. Returns false when the path is not an API path,
  * so the caller can serve the web app instead.
  */
-export async function handleApi(source: GraphSource, req: IncomingMessage, res: ServerResponse, url: URL, ctx: PostContext = {}): Promise<boolean> {
+export async function handleApi(source: GraphSource, req: IncomingMessage, res: ServerResponse, url: URL, ctx: PostContext & { writeToken?: string } = {}): Promise<boolean> {
   if (!url.pathname.startsWith('/api/')) return false;
   try {
     // The query console and the export (query-api.ts, export-api.ts): JSON POSTs.
     if (url.pathname === '/api/query') return await handleQueryApi(req, res, ctx);
     if (url.pathname === '/api/export') return await handleExportApi(source, req, res, ctx);
+    if (url.pathname === '/api/corrections' && ctx.writeToken) return await handleCorrectionsApi(req, res, { ...ctx, writeToken: ctx.writeToken });
     if (req.method !== 'GET') throw new BadRequestError('only GET');
     switch (url.pathname) {
       case '/api/info':

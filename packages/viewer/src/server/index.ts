@@ -1,3 +1,4 @@
+import { newWriteToken } from './corrections-api';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -51,11 +52,13 @@ export async function startViewerServer(opts: ViewerServerOptions): Promise<View
 
   const host = opts.host ?? '127.0.0.1';
   const guard = requestGuard({ bindHost: host, allowedHosts: opts.allowedHosts });
+  // the session's write token for corrections (corrections-api.ts): new at every start
+  const writeToken = newWriteToken();
   const server = createServer((req, res) => {
     // Before any route, static files included: a DNS-rebinding page must get nothing at all.
     if (!guard.admit(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
-    handleApi(source, req, res, url, { connection: src.kind === 'neo4j' ? src.connection : undefined })
+    handleApi(source, req, res, url, { connection: src.kind === 'neo4j' ? src.connection : undefined, writeToken })
       .then((handled) => (handled ? undefined : serveStatic(dist, url.pathname, res)))
       .catch((e: unknown) => {
         console.error(`[kg view] ${(e as Error).stack ?? e}`);

@@ -31,7 +31,7 @@ const Q = {
   neighbours: Object.fromEntries(
     NODE_LABELS.map((l) => [
       l,
-      `MATCH (n:${l} {id: $id})
+      `MATCH (n:${l} {id: $id}) WHERE n.rejected IS NULL
        OPTIONAL MATCH (n)-[r]-(m) WHERE ${LABELLED('m')} AND r.rejected IS NULL
        WITH n, r, m LIMIT $limit
        RETURN ${NODE_RETURN('n')} AS n,

@@ -12,6 +12,7 @@ import { hasDateRange, nodePasses, projectionEdgePasses, type Filters } from './
 import { formatDate } from './graph-style';
 import { LayoutController, markPlaced, placeInitially } from './layout';
 import { GraphModel } from './model';
+import { curationSection } from './curation';
 import { renderChainPanel, renderNodePanel, type PanelActions } from './panel';
 import type { SharedMeeting } from './projection';
 import { createRenderer, type RenderState } from './renderer';
@@ -211,6 +212,7 @@ class Viewer {
     select: (key) => void this.select(key),
     expand: (key) => void this.toggleExpand(key),
     close: () => this.clearSelection(),
+    curate: (key) => curationSection(this.model.graph, key, this.model.remote),
   };
 
   async select(key: string, opts: { animate?: boolean; move?: boolean; commit?: boolean } = {}): Promise<void> {

@@ -9,6 +9,8 @@ export interface PanelActions {
   select(key: string): void;
   expand(key: string): void;
   close(): void;
+  /** the Curate section for a node, when the graph can be corrected (curation.ts) */
+  curate?(key: string): HTMLElement | null;
 }
 
 const swatch = (a: Attrs) =>
@@ -150,6 +152,7 @@ export function renderNodePanel(container: HTMLElement, graph: Graph, key: strin
   const quotes = sources(graph, key);
   parts.push(section('Sources', quotes, quotes.length));
   parts.push(el('div', { class: 'actions' }, [expand]));
+  parts.push(actions.curate?.(key) ?? null);
   container.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
   container.hidden = false;
   container.scrollTop = 0;
